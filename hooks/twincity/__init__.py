@@ -1,0 +1,1 @@
+"""Code behind the build hook: data models, loading, rendering and site fixes."""
