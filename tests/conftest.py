@@ -8,44 +8,17 @@ import http.server
 import logging
 import socket
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import yaml
-from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("zh", "en")
-
+from site_helpers import ROOT, BuiltSite
 
 # -----------------------------------------------------------------------------
 # The built site
 # -----------------------------------------------------------------------------
-
-
-@dataclass(eq=False)
-class BuiltSite:
-    """A site built by the tests, with the warnings its build logged."""
-
-    dir: Path
-    url: str
-    warnings: list[str] = field(default_factory=list)
-
-    def page_path(self, slug: str, lang: str) -> Path:
-        """The built HTML file of a page (`slug` '' is the home page)."""
-        prefix = self.dir / "en" if lang == "en" else self.dir
-        return prefix / slug / "index.html" if slug else prefix / "index.html"
-
-    def page_url(self, slug: str, lang: str) -> str:
-        prefix = self.url + ("en/" if lang == "en" else "")
-        return prefix + (f"{slug}/" if slug else "")
-
-    @functools.cache
-    def soup(self, slug: str, lang: str) -> BeautifulSoup:
-        return BeautifulSoup(self.page_path(slug, lang).read_text("utf-8"), "html.parser")
 
 
 class _WarningCollector(logging.Handler):
@@ -61,22 +34,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def nav_pages() -> list[tuple[str, str]]:
-    """(nav title, docs file) of every page in mkdocs.yml's nav, in order."""
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_constructor("!ENV", lambda loader, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
-    return [next(iter(item.items())) for item in config["nav"]]
-
-
-def page_slugs() -> list[str]:
-    """URL slug of every nav page: 'index.md' -> '', 'history.md' -> 'history'."""
-    return ["" if f == "index.md" else f.removesuffix(".md") for _, f in nav_pages()]
 
 
 @pytest.fixture(scope="session")
@@ -125,6 +82,7 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_server(built_site, site_port):
+    """The URL of the built site, served on loopback for the browser tests."""
     handler = functools.partial(_PagesHandler, directory=str(built_site.dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

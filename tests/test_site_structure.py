@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, nav_pages, page_slugs
+from site_helpers import LANGUAGES, ROOT, nav_pages, page_slugs
 
 DOCS = ROOT / "docs"
 SLUGS = page_slugs()
