@@ -7,6 +7,24 @@ language, so every event below runs once per language.
 
 from __future__ import annotations
 
+from twincity import a11y, head
+
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
+
+
+def on_page_context(context, page, config, nav):
+    # <head>: canonical, absolute hreflang alternates, Open Graph and Twitter card values.
+    context["twincity_head"] = head.page_head(page, config)
+    return context
+
+
+def on_post_page(output, page, config):
+    # Material's search dialog gets an accessible name in the page's language.
+    return a11y.name_search_dialog(output, config.plugins["i18n"].current_language)
+
+
+def on_post_template(output_content, template_name, config):
+    # The same fix on 404.html, which is rendered as a template, not as a page.
+    return a11y.name_search_dialog(output_content, config.plugins["i18n"].current_language)

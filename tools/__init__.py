@@ -1,0 +1,1 @@
+"""Project tools: the audit (`make audit`) and the social card drawing."""
