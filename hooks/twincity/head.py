@@ -77,12 +77,14 @@ def page_head(page: Page, config: MkDocsConfig) -> PageHead:
     urls = {lang: urljoin(site_url, p + base) for lang, p in prefixes.items()}
     alternates = tuple(urls.items()) + (("x-default", urls[default]),)
 
+    # Each language's home page ('', 'en/'): Material's is_homepage is true for '' only.
+    is_home = base in ("", "index.html")
     site_name = config.site_name
-    title = site_name if page.is_homepage else _plain(page.title or site_name)
+    title = site_name if is_home else _plain(page.title or site_name)
     meta = page.meta or {}
     description = str(meta.get("description") or config.site_description or "")
     document_title = _plain(str(meta["title"])) if meta.get("title") else title
-    if not page.is_homepage and document_title != site_name:
+    if not is_home and document_title != site_name:
         document_title = f"{document_title} - {site_name}"
 
     return PageHead(
@@ -93,7 +95,7 @@ def page_head(page: Page, config: MkDocsConfig) -> PageHead:
         site_name=site_name,
         canonical=urls[current],
         alternates=alternates,
-        og_type="website" if page.is_homepage else "article",
+        og_type="website" if is_home else "article",
         og_locale=OG_LOCALES[current],
         og_locale_alternates=tuple(OG_LOCALES[lang] for lang in prefixes if lang != current),
         image=urljoin(site_url, IMAGE_PATH),

@@ -1,0 +1,162 @@
+"""Every page's <head> speaks for it to search engines and link previews, in its language."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.utils import meta as front_matter
+
+from site_helpers import LANGUAGES, ROOT, page_slugs
+from twincity import a11y, head
+
+PAGES = [(slug, lang) for slug in page_slugs() for lang in LANGUAGES]
+PAGE_IDS = [f"{lang}:{slug or 'home'}" for slug, lang in PAGES]
+OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
+
+
+def _source(slug: str, lang: str):
+    name = slug or "index"
+    path = ROOT / "docs" / (f"{name}.md" if lang == "zh" else f"{name}.{lang}.md")
+    return front_matter.get_data(path.read_text("utf-8"))
+
+
+def _meta(soup: BeautifulSoup, key: str) -> list[str]:
+    """Contents of every <meta property=key> or <meta name=key>."""
+    tags = soup.head.find_all("meta", attrs={"property": key}) + soup.head.find_all(
+        "meta", attrs={"name": key}
+    )
+    return [tag["content"] for tag in tags]
+
+
+def _one(soup: BeautifulSoup, key: str) -> str:
+    values = _meta(soup, key)
+    assert len(values) == 1, f"expected one {key}, found {values}"
+    return values[0]
+
+
+@pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
+def test_canonical_is_the_absolute_url_of_the_page_in_its_own_language(built_site, slug, lang):
+    links = built_site.soup(slug, lang).head.find_all("link", rel="canonical")
+    assert [link["href"] for link in links] == [built_site.page_url(slug, lang)]
+
+
+@pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
+def test_hreflang_alternates_are_absolute_with_x_default_on_the_chinese_page(built_site, slug, lang):
+    links = built_site.soup(slug, lang).head.find_all("link", rel="alternate", hreflang=True)
+    alternates = {link["hreflang"]: link["href"] for link in links}
+    assert len(links) == len(alternates), "an hreflang appears twice"
+    assert alternates == {
+        "zh": built_site.page_url(slug, "zh"),
+        "en": built_site.page_url(slug, "en"),
+        "x-default": built_site.page_url(slug, "zh"),
+    }
+
+
+@pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
+def test_meta_description_is_the_pages_own_front_matter_description(built_site, slug, lang):
+    _, meta = _source(slug, lang)
+    assert meta.get("description"), f"docs page {slug or 'index'} ({lang}) has no description"
+    soup = built_site.soup(slug, lang)
+    assert _one(soup, "description") == meta["description"]
+    assert _one(soup, "og:description") == meta["description"]
+    assert _one(soup, "twitter:description") == meta["description"]
+
+
+@pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
+def test_open_graph_describes_the_page_in_its_language(built_site, slug, lang):
+    soup = built_site.soup(slug, lang)
+    h1 = soup.select_one("article h1").get_text(" ", strip=True).removesuffix("¶").strip()
+    site_name = soup.select_one(".md-header__topic .md-ellipsis").get_text(strip=True)
+    assert _one(soup, "og:site_name") == site_name
+    assert _one(soup, "og:title") == (site_name if not slug else h1)
+    assert _one(soup, "og:url") == built_site.page_url(slug, lang)
+    assert _one(soup, "og:type") == ("website" if not slug else "article")
+    assert _one(soup, "og:locale") == OG_LOCALE[lang]
+    assert _meta(soup, "og:locale:alternate") == [v for k, v in OG_LOCALE.items() if k != lang]
+    assert _one(soup, "twitter:card") == "summary_large_image"
+    assert _one(soup, "twitter:title") == _one(soup, "og:title")
+    assert soup.title.get_text() == (site_name if not slug else f"{h1} - {site_name}")
+
+
+@pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
+def test_preview_image_is_the_sites_own_png_with_size_and_alt(built_site, slug, lang):
+    soup = built_site.soup(slug, lang)
+    image = _one(soup, "og:image")
+    assert image == built_site.url + head.IMAGE_PATH
+    assert _one(soup, "twitter:image") == image
+    assert _one(soup, "og:image:width") == "1200"
+    assert _one(soup, "og:image:height") == "630"
+    alt = _one(soup, "og:image:alt")
+    assert alt == head.IMAGE_ALT[lang] and alt == _one(soup, "twitter:image:alt")
+    png = (built_site.dir / head.IMAGE_PATH).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (1200, 630)
+
+
+@pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
+def test_search_dialog_has_an_accessible_name_in_the_page_language(built_site, slug, lang):
+    dialog = built_site.soup(slug, lang).select_one('.md-search[role="dialog"]')
+    assert dialog["aria-label"] == a11y.SEARCH_DIALOG_NAME[lang]
+
+
+def test_search_dialog_fix_fails_loudly_when_materials_markup_changes():
+    changed = '<div class="md-search" role="dialog" data-md-component="search">'
+    with pytest.raises(ValueError, match="markup changed"):
+        a11y.name_search_dialog(changed, "zh")
+    assert a11y.name_search_dialog("<p>no search here</p>", "zh") == "<p>no search here</p>"
+
+
+# -----------------------------------------------------------------------------
+# Escaping: a crafted page in a temporary copy of the project
+# -----------------------------------------------------------------------------
+
+CRAFTED_DESCRIPTION = 'Quotes " and \' and <script>alert(1)</script> & “全角”'
+CRAFTED_TITLE = "A <em>crafted</em> & \"quoted\" title"
+
+
+@pytest.fixture(scope="module")
+def crafted_site(tmp_path_factory):
+    """The project copied aside, its history page given a hostile description and title."""
+    work = tmp_path_factory.mktemp("crafted")
+    for name in ("docs", "overrides", "hooks", "data", "sources"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    page = work / "docs" / "history.en.md"
+    _, meta = front_matter.get_data(page.read_text("utf-8"))
+    body = page.read_text("utf-8").split("---", 2)[2]
+    description = CRAFTED_DESCRIPTION.replace("'", "''")
+    page.write_text(f"---\ndescription: '{description}'\ntitle: '{CRAFTED_TITLE}'\n---\n{body}", "utf-8")
+    config = load_config(
+        str(work / "mkdocs.yml"), site_dir=str(work / "site"), site_url="https://example.org/twin/"
+    )
+    build(config)
+    html = (work / "site" / "en" / "history" / "index.html").read_text("utf-8")
+    return html
+
+
+def test_description_with_quotes_and_markup_stays_inside_its_tags(crafted_site):
+    soup = BeautifulSoup(crafted_site, "html.parser")
+    for key in ("description", "og:description", "twitter:description"):
+        assert _one(soup, key) == CRAFTED_DESCRIPTION
+    assert "<script>alert(1)</script>" not in crafted_site
+    assert not soup.head.find("script", string="alert(1)")
+
+
+def test_title_with_html_is_shown_as_text(crafted_site):
+    soup = BeautifulSoup(crafted_site, "html.parser")
+    assert soup.title.get_text() == 'A crafted & "quoted" title - Yantai–Dalian Twin-City Linkage'
+    assert soup.head.find("em") is None
+
+
+def test_absolute_links_follow_site_url_with_a_path(crafted_site):
+    soup = BeautifulSoup(crafted_site, "html.parser")
+    assert soup.head.find("link", rel="canonical")["href"] == "https://example.org/twin/en/history/"
+    alternates = {x["hreflang"]: x["href"] for x in soup.head.find_all("link", hreflang=True)}
+    assert alternates["x-default"] == "https://example.org/twin/history/"
+    assert _one(soup, "og:image") == "https://example.org/twin/assets/images/social-card.png"
