@@ -1,0 +1,88 @@
+"""Dates as the data writes them, and how each language shows them.
+
+A date is one of:
+- a day, month or year string: "2025-02-17", "2024-03", "2024";
+- an era: {era: {zh: 明代, en: Ming dynasty}, sort_year: 1368} (sort_year only orders it);
+- a span: {from: "2023", to: "2025-02"}, each end a day, month or year string.
+
+Order (documented in data/README.md): eras first (by sort_year), then dated entries by
+their (start) date; a less precise date comes before the more precise ones it contains
+("2024" before "2024-03" before "2024-03-05"); equal dates keep the data's order.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+_PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+
+# English month names, independent of the machine's locale.
+_EN_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December")
+
+# Separators between the two ends of a span: a Chinese dash / an English spaced en dash.
+SPAN_SEPARATOR = {"zh": "—", "en": " – "}
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read "2025-02-17", "2024-03" or "2024"; raise ValueError with a readable reason."""
+        match = _PARTIAL_DATE.fullmatch(text.strip()) if isinstance(text, str) else None
+        if not match:
+            raise ValueError(f"{text!r} is not a date: write \"2025-02-17\", \"2024-03\" or \"2024\"")
+        year = int(match["year"])
+        month = int(match["month"]) if match["month"] else None
+        day = int(match["day"]) if match["day"] else None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"{text!r} is not a date: there is no month {month}")
+        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise ValueError(f"{text!r} is not a date: {year}-{month:02d} has no day {day}")
+        return cls(year, month, day)
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601 as precise as known, for <time datetime>: 2024, 2024-03, 2025-02-17."""
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        # A missing month or day sorts as 0: the year comes before its months.
+        return (self.year, self.month or 0, self.day or 0)
+
+    def display(self, lang: str) -> str:
+        """2025年2月17日 / 17 February 2025; 2024年3月 / March 2024; 2024年 / 2024."""
+        if lang == "zh":
+            text = f"{self.year}年"
+            if self.month is not None:
+                text += f"{self.month}月"
+            if self.day is not None:
+                text += f"{self.day}日"
+            return text
+        if self.day is not None:
+            return f"{self.day} {_EN_MONTHS[self.month]} {self.year}"
+        if self.month is not None:
+            return f"{_EN_MONTHS[self.month]} {self.year}"
+        return str(self.year)
+
+
+def is_partial_date(text: str) -> bool:
+    try:
+        PartialDate.parse(text)
+    except ValueError:
+        return False
+    return True

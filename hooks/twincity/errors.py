@@ -1,0 +1,44 @@
+"""The one error a data mistake raises: every problem found, each naming file, entry and field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in a data file, in words a person can act on."""
+
+    file: str
+    message: str
+    entry: str | None = None  # "'maritime-affairs' (#7)" or "#7"
+    field: str | None = None  # "title.en", "related_events[0]"
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.entry:
+            where.append(f"entry {self.entry}")
+        if self.field:
+            where.append(self.field)
+        return ": ".join(where + [self.message])
+
+
+class DataError(Exception):
+    """Raised when data/*.yml cannot be used: carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the site data:"
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+def entry_label(index: int, entry: object) -> str:
+    """How a message names an entry: its id when it has a usable one, and always its position (1-based)."""
+    entry_id = entry.get("id") if isinstance(entry, dict) else None
+    if isinstance(entry_id, str) and entry_id.strip():
+        return f"'{entry_id}' (#{index + 1})"
+    return f"#{index + 1}"
