@@ -1,0 +1,238 @@
+"""The source article: the project's copy is the article as received, excerpts are
+compared with it the documented way, and every correction is shown to readers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from site_helpers import LANGUAGES
+from twincity import source_text
+from twincity.source_text import (
+    CORRECTIONS,
+    FRAMEWORK_AGREEMENT_NAMES,
+    HEADLINE,
+    SUBHEADLINE,
+    corrected_source,
+    load_source,
+    normalise,
+    occurs_in_source,
+    where_it_differs,
+)
+
+# -----------------------------------------------------------------------------
+# The copy of the article
+# -----------------------------------------------------------------------------
+
+
+def test_source_copy_is_the_article_as_received():
+    assert source_text.source_checksum() == source_text.SOURCE_SHA256, (
+        "sources/source-article.zh.txt differs from the article as received; "
+        "corrections belong in CORRECTIONS (hooks/twincity/source_text.py), not in the copy"
+    )
+
+
+def test_source_is_read_from_the_project_copy():
+    text = load_source()
+    assert source_text.SOURCE_PATH.parent.name == "sources"
+    assert text.lstrip().startswith("2月17日,大连市和烟台市")
+    assert source_text.BYLINE in text
+
+
+def test_sources_readme_records_the_same_checksum():
+    readme = (source_text.SOURCE_PATH.parent / "README.md").read_text("utf-8")
+    assert source_text.SOURCE_SHA256 in readme
+
+
+# -----------------------------------------------------------------------------
+# normalise()
+# -----------------------------------------------------------------------------
+
+
+def test_normalise_removes_all_whitespace():
+    assert normalise(" 李楠楠 烟台报道\n\n两市\t签署\u3000") == "李楠楠烟台报道两市签署"
+
+
+@pytest.mark.parametrize(("ascii_mark", "full_width"),
+                         [(",", "，"), (":", "："), (";", "；"), ("(", "（"), (")", "）"),
+                          ("?", "？"), ("!", "！")])
+def test_normalise_reads_ascii_punctuation_as_full_width(ascii_mark, full_width):
+    assert normalise(f"烟台{ascii_mark}大连") == normalise(f"烟台{full_width}大连") == f"烟台{full_width}大连"
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—", "——", "－", "‐"])
+def test_normalise_unifies_dashes(dash):
+    assert normalise(f"烟台{dash}大连") == "烟台—大连"
+
+
+def test_normalise_reads_full_width_digits_and_signs_as_ascii():
+    assert normalise("“１＋１５”") == "“1+15”"
+
+
+def test_normalise_keeps_chinese_quotation_marks_apart():
+    # “” and ‘’ are different marks in the source; a quote must keep the ones it has.
+    assert normalise("‘闯关东’") != normalise("“闯关东”")
+
+
+# -----------------------------------------------------------------------------
+# The corrections and the corrected article
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("correction", CORRECTIONS, ids=lambda c: c.id)
+def test_each_correction_matches_the_article_as_often_as_documented(correction):
+    assert load_source().count(correction.wrong) == correction.times
+
+
+@pytest.mark.parametrize("correction", CORRECTIONS, ids=lambda c: c.id)
+def test_corrected_article_no_longer_has_the_wrong_form(correction):
+    assert correction.wrong not in corrected_source()
+    assert correction.right in corrected_source()
+
+
+def test_corrections_are_data_with_reasons_in_both_languages():
+    for correction in CORRECTIONS:
+        assert correction.reason_zh and re.search(r"[\u4e00-\u9fff]", correction.reason_zh), correction.id
+        assert correction.reason_en and re.search(r"[A-Za-z]{3}", correction.reason_en), correction.id
+
+
+def test_the_three_yantai_for_yanda_corrections_are_marked_probable():
+    probable = {c.wrong for c in CORRECTIONS if not c.certain}
+    assert probable == {"烟台大客滚", "烟台一家亲", "烟台携手"}
+
+
+def test_headline_is_moved_out_of_the_sentence_it_was_pasted_into():
+    text = corrected_source()
+    assert text.startswith(HEADLINE)
+    assert occurs_in_source("在经略海洋上强强联合，深化两市在产业、港口、生态等方面合作")
+    assert not occurs_in_source("在经略海跨越山海牵手")
+    assert normalise(text).count(normalise(SUBHEADLINE)) == 1
+
+
+def test_a_changed_article_is_reported_by_name(monkeypatch):
+    broken = load_source().replace("宁和", "宁合")
+    monkeypatch.setattr(source_text, "load_source", lambda: broken)
+    source_text.corrected_source.cache_clear()
+    try:
+        with pytest.raises(source_text.SourceError, match="ning-he"):
+            source_text.corrected_source()
+    finally:
+        source_text.corrected_source.cache_clear()
+
+
+# -----------------------------------------------------------------------------
+# occurs_in_source()
+# -----------------------------------------------------------------------------
+
+
+def test_a_sentence_of_the_article_is_found():
+    assert occurs_in_source("两市仅有59海里（109公里）的一峡之隔，比多数同省份城市距离还要近")
+
+
+def test_a_sentence_written_with_the_articles_ascii_punctuation_is_found_too():
+    assert occurs_in_source("两市仅有59海里(109公里)的一峡之隔,比多数同省份城市距离还要近")
+
+
+def test_a_sentence_with_one_changed_character_is_not_found():
+    assert not occurs_in_source("两市仅有58海里（109公里）的一峡之隔")
+    assert not occurs_in_source("大连市委副书记、市长陈少旺")
+
+
+def test_an_added_character_is_not_found():
+    assert not occurs_in_source("2月17日，大连市和烟台市“双城联动”交流合作会议在大连隆重成功举行")
+
+
+def test_a_rejoined_layout_split_is_found():
+    assert occurs_in_source("海事部门共同推动海上数智化“高速公路”建设")
+    assert occurs_in_source("而山东在加工业、制造业和外贸出口等方面发展较为突出")
+
+
+# Layout splits differ only in whitespace, which the comparison ignores anyway.
+_CHANGES_TEXT = [c for c in CORRECTIONS if normalise(c.wrong) != normalise(c.right)]
+
+
+@pytest.mark.parametrize("correction", _CHANGES_TEXT, ids=lambda c: c.id)
+def test_the_wrong_form_of_a_correction_is_not_accepted(correction):
+    right_at = corrected_source().index(correction.right)
+    context = corrected_source()[max(0, right_at - 4):right_at + len(correction.right) + 4]
+    assert occurs_in_source(context)
+    misprinted = context.replace(correction.right, correction.wrong)
+    assert not occurs_in_source(misprinted), misprinted
+
+
+def test_the_corrected_dash_may_be_written_as_any_dash():
+    assert occurs_in_source("打造烟台—大连海洋经济协调发展试验区")
+    assert occurs_in_source("打造烟台——大连海洋经济协调发展试验区")
+    assert occurs_in_source("推动烟台-大连双城联动")
+    assert not occurs_in_source("打造烟台一大连海洋经济协调发展试验区")
+
+
+def test_an_empty_excerpt_quotes_nothing():
+    assert not occurs_in_source("")
+    assert not occurs_in_source(" \n")
+
+
+def test_a_mismatch_is_explained_where_it_starts():
+    message = where_it_differs("两市仅有58海里")
+    assert "两市仅有5" in message and "8海里" in message
+
+
+# -----------------------------------------------------------------------------
+# The sources page shows every correction, in both languages
+# -----------------------------------------------------------------------------
+
+
+def _sources_page_text(built_site, lang: str) -> str:
+    article = built_site.soup("sources", lang).select_one("article.md-content__inner")
+    assert article is not None, f"sources page ({lang}) has no main content"
+    return normalise(article.get_text())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("correction", CORRECTIONS, ids=lambda c: c.id)
+def test_every_correction_is_listed_on_the_sources_page(built_site, correction, lang):
+    text = _sources_page_text(built_site, lang)
+    for form in (correction.printed, correction.corrected):
+        assert normalise(form) in text, (
+            f"/{'en/' if lang == 'en' else ''}sources/ does not show {form!r} "
+            f"of correction {correction.id!r}"
+        )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_sources_page_shows_both_names_of_the_framework_agreement(built_site, lang):
+    text = _sources_page_text(built_site, lang)
+    for name in FRAMEWORK_AGREEMENT_NAMES:
+        assert normalise(name) in text, f"sources page ({lang}) lacks {name}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_sources_page_gives_headline_subheadline_and_byline(built_site, lang):
+    text = _sources_page_text(built_site, lang)
+    for part in (HEADLINE, SUBHEADLINE, source_text.BYLINE):
+        assert normalise(part) in text, f"sources page ({lang}) lacks {part}"
+
+
+@pytest.mark.parametrize(("lang", "phrases"), [
+    ("zh", ["2025年2月17日", "胶东在线", "2025年4月20日", "推断"]),
+    ("en", ["17 February 2025", "Jiaodong Online", "20 April 2025", "inference"]),
+])
+def test_sources_page_says_how_the_year_was_established_and_names_the_outside_source(built_site, lang, phrases):
+    article = built_site.soup("sources", lang).select_one("article.md-content__inner").get_text()
+    missing = [p for p in phrases if p not in article]
+    assert not missing, f"sources page ({lang}) lacks {missing}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_sources_page_has_the_open_data_section_and_how_to_report_an_error(built_site, lang):
+    soup = built_site.soup("sources", lang)
+    ids = {h["id"] for h in soup.select("article.md-content__inner h2[id]")}
+    assert {"article", "date", "corrections", "claims", "open-data", "report-an-error"} <= ids
+
+
+def test_sources_page_headings_have_the_same_ids_in_both_languages(built_site):
+    zh, en = ([h.get("id") for h in built_site.soup("sources", lang).select("article.md-content__inner h2")]
+              for lang in ("zh", "en"))
+    assert zh == en
+    assert all(i and re.fullmatch(r"[a-z0-9-]+", i) for i in zh), zh
