@@ -1,0 +1,240 @@
+"""`make audit`: Lighthouse and axe scores of the built site, in one table.
+
+Builds the site with `site_url` set to a local address, serves it on loopback the way
+GitHub Pages does, runs Lighthouse (mobile) on a few pages in both languages and axe
+(WCAG 2.1 A/AA) on every page in both languages, prints one table and exits non-zero
+when a target is missed. The npm tools are pinned in tools/package-lock.json and
+installed with `npm ci` when tools/node_modules is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOLS = ROOT / "tools"
+CHROMIUM = Path("/usr/bin/chromium")
+LANGUAGES = ("zh", "en")
+LIGHTHOUSE_PAGES = ("", "agreements", "timeline")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Targets: every category 100, except Performance (simulated slow phone) at least 95.
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+# The WCAG 2.1 A and AA rules of axe-core.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# -----------------------------------------------------------------------------
+# axe (also used by tests/browser/test_a11y.py)
+# -----------------------------------------------------------------------------
+
+
+def axe_violations(page, context=None) -> list[str]:
+    """WCAG 2.1 A/AA violations axe finds on the page, as 'rule-id: selector' lines."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = Axe().run(page, context=context, options=options)
+    return [
+        f"{violation['id']}: {' '.join(map(str, node['target']))}"
+        for violation in results.response["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+# -----------------------------------------------------------------------------
+# Build and serve
+# -----------------------------------------------------------------------------
+
+
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files; a missing path gets /404.html with status 404, as on GitHub Pages."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _build(site_dir: Path, url: str) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=url, strict=True))
+
+
+def _serve(site_dir: Path, port: int) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_PagesHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def _page_slugs() -> list[str]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from site_helpers import page_slugs
+
+    return page_slugs()
+
+
+def _page_url(base: str, slug: str, lang: str) -> str:
+    return base + ("en/" if lang == "en" else "") + (f"{slug}/" if slug else "")
+
+
+# -----------------------------------------------------------------------------
+# Lighthouse
+# -----------------------------------------------------------------------------
+
+
+def _lighthouse_bin() -> Path:
+    cli = TOOLS / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        print("Installing the pinned npm tools (npm ci in tools/) ...", flush=True)
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=TOOLS, check=True)
+    return cli
+
+
+def _lighthouse(cli: Path, url: str, out: Path) -> dict[str, int]:
+    env = dict(os.environ)
+    if CHROMIUM.exists():
+        env["CHROME_PATH"] = str(CHROMIUM)
+    command = [
+        "node", str(cli), url,
+        "--quiet",
+        "--output=json", f"--output-path={out}",
+        "--form-factor=mobile",
+        f"--only-categories={','.join(CATEGORIES)}",
+        # Offline-friendly: a headless Chromium that does not phone home.
+        "--chrome-flags=--headless " + " ".join(CHROMIUM_ARGS),
+        "--disable-full-page-screenshot",
+    ]
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+    report = json.loads(out.read_text("utf-8"))
+    scores = {}
+    for category in CATEGORIES:
+        score = report["categories"][category]["score"]
+        scores[category] = -1 if score is None else round(score * 100)
+    failing = [
+        audit["id"]
+        for category in CATEGORIES
+        for ref in report["categories"][category]["auditRefs"]
+        if ref["weight"] and (audit := report["audits"][ref["id"]])["score"] not in (None, 1)
+    ]
+    scores["failing"] = failing
+    return scores
+
+
+# -----------------------------------------------------------------------------
+# Report
+# -----------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    page: str
+    lang: str
+    scores: dict = field(default_factory=dict)
+    axe: list[str] = field(default_factory=list)
+
+    def misses(self) -> list[str]:
+        missed = [
+            f"{category} {self.scores[category]} < {target}"
+            for category, target in TARGETS.items()
+            if category in self.scores and self.scores[category] < target
+        ]
+        if self.axe:
+            missed.append(f"axe: {len(self.axe)} violation(s)")
+        return missed
+
+
+def _table(rows: list[Row]) -> str:
+    header = ("page", "lang", "Performance", "Accessibility", "Best Practices", "SEO", "axe violations")
+    lines = [header]
+    for row in rows:
+        scores = [str(row.scores[c]) if c in row.scores else "–" for c in CATEGORIES]
+        lines.append((row.page, row.lang, *scores, str(len(row.axe))))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    text = ["| " + " | ".join(cell.ljust(w) for cell, w in zip(line, widths)) + " |" for line in lines]
+    text.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
+    return "\n".join(text)
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    slugs = _page_slugs()
+    rows = {(slug, lang): Row(slug or "home", lang) for slug in slugs for lang in LANGUAGES}
+    with tempfile.TemporaryDirectory(prefix="twincity-audit-") as tmp:
+        site_dir = Path(tmp) / "site"
+        print(f"Building the site for {base} ...", flush=True)
+        _build(site_dir, base)
+        server = _serve(site_dir, port)
+        try:
+            cli = _lighthouse_bin()
+            for slug in LIGHTHOUSE_PAGES:
+                for lang in LANGUAGES:
+                    url = _page_url(base, slug, lang)
+                    print(f"Lighthouse {url} ...", flush=True)
+                    scores = _lighthouse(cli, url, Path(tmp) / "report.json")
+                    failing = scores.pop("failing")
+                    if failing:
+                        print("  audits not passing:", ", ".join(failing), flush=True)
+                    rows[(slug, lang)].scores = scores
+            print("axe on every page ...", flush=True)
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=str(CHROMIUM) if CHROMIUM.exists() else None, args=CHROMIUM_ARGS
+                )
+                page = browser.new_page()
+                for (slug, lang), row in rows.items():
+                    page.goto(_page_url(base, slug, lang), wait_until="networkidle")
+                    row.axe = axe_violations(page)
+                browser.close()
+        finally:
+            server.shutdown()
+            server.server_close()
+
+    ordered = sorted(rows.values(), key=lambda row: (not row.scores, slugs.index("" if row.page == "home" else row.page), row.lang))
+    print()
+    print(_table(ordered))
+    misses = [(row, row.misses()) for row in ordered if row.misses()]
+    for row, missed in misses:
+        print(f"MISSED {row.page} ({row.lang}): {'; '.join(missed)}")
+        for line in row.axe:
+            print(f"    {line}")
+    if not misses:
+        print("\nAll targets met: Accessibility, Best Practices and SEO 100, Performance ≥ 95, no axe violation.")
+    return 1 if misses else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
