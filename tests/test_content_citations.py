@@ -53,6 +53,10 @@ def _quoted_words(block) -> str:
     block = copy.copy(block)
     for element in block.select(_ATTRIBUTION):
         element.decompose()
+    # A paragraph that opens with a dash is the attribution line: “……” / —— 陈绍旺
+    for paragraph in block.find_all("p"):
+        if paragraph.get_text().lstrip()[:1] in "—–-":
+            paragraph.decompose()
     return block.get_text(" ", strip=True)
 
 
@@ -158,3 +162,11 @@ def test_the_page_quotation_rule_finds_attributed_quotations():
             "本站把“双城联动”译作twin-city linkage。")
     found = [m.group(1) for p in (_QUOTE_THEN_SPEAKER, _SPEAKER_THEN_QUOTE) for m in p.finditer(text)]
     assert sorted(found) == sorted(["烟台和大连海相连、人相亲、心相通。", "烟台、大连分别处于‘双半岛’。"])
+
+
+def test_the_attribution_line_of_a_quotation_block_is_not_part_of_the_quote():
+    from bs4 import BeautifulSoup
+
+    block = BeautifulSoup("<blockquote><p>“合则两利，联则双赢。”</p><p>—— 刘良忠</p>"
+                          "<footer>鲁东大学</footer></blockquote>", "html.parser").blockquote
+    assert _quoted_words(block) == "“合则两利，联则双赢。”"
