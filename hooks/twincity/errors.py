@@ -42,3 +42,7 @@ def entry_label(index: int, entry: object) -> str:
     if isinstance(entry_id, str) and entry_id.strip():
         return f"'{entry_id}' (#{index + 1})"
     return f"#{index + 1}"
+
+
+class PageError(Exception):
+    """A page does not fit the data hook: a marker missing on its page, unknown, or given twice."""

@@ -88,6 +88,8 @@ def _date_form(value: Any) -> str | None:
         return "@date"
     if isinstance(value, dict):
         return "@era" if "era" in value else "@span"
+    if isinstance(value, (Era, Span)):  # when serializing
+        return "@era" if isinstance(value, Era) else "@span"
     return None
 
 
