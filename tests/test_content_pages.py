@@ -27,7 +27,7 @@ _CJK_RUN = re.compile(f"[{_CJK}][{_CJK}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20·
 # On an English page, unmarked Chinese is tolerated only as a short gloss in brackets.
 _MAX_GLOSS = 8
 _MAX_BARE = 1
-_OPENERS = {"(": ")", "（": "）", "“": "”", "《": "》", "「": "」"}
+_OPENERS = {"(": ")", "（": "）", "“": "”", "《": "》", "「": "」", "【": "】"}
 
 
 # -----------------------------------------------------------------------------
@@ -54,13 +54,17 @@ def _prose(built_site, slug: str, lang: str, *, drop_chinese: bool = False):
     if drop_chinese:
         for element in article.find_all(_is_chinese):
             element.decompose()
+    # Blocks end a line, so that neighbouring table cells or list items never run together.
+    for element in article.find_all(_BLOCKS):
+        element.append("\n")
     return article
 
 
 def _text(element, separator: str = " ") -> str:
-    """Text with runs of whitespace made one space; Chinese is joined without a separator
+    """Text, one line per block, spaces collapsed. Chinese is joined without a separator
     so that a term split by a link (<a>大连</a>保税区) still reads as one."""
-    return re.sub(r"\s+", " ", element.get_text(separator))
+    text = re.sub(r"[^\S\n]+", " ", element.get_text(separator))
+    return re.sub(r"\s*\n\s*", "\n", text).strip()
 
 
 _BLOCKS = ("p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -198,7 +202,14 @@ def _spelled(value) -> str:
 
 def numbers_in_chinese(text: str) -> list[Number]:
     """The numbers a Chinese text states: dates, years, counts, percentages, 1+15."""
-    text = re.sub(r"\s+", "", text).translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)})
+    found = []
+    for line in text.splitlines():
+        found += _numbers_in_line(re.sub(r"\s+", "", line))
+    return found
+
+
+def _numbers_in_line(text: str) -> list[Number]:
+    text = text.translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)})
     found = []
     for m in _ZH_NUMBER.finditer(text):
         g = m.groupdict()
@@ -296,24 +307,39 @@ def missing_numbers(zh_text: str, en_text: str) -> list[str]:
 # -----------------------------------------------------------------------------
 
 
+def _bracketed(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each outermost bracketed or quoted stretch of `text`."""
+    spans, closers, start = [], [], 0
+    for i, ch in enumerate(text):
+        if closers and ch == closers[-1]:
+            closers.pop()
+            if not closers:
+                spans.append((start, i + 1))
+        elif ch in _OPENERS:
+            if not closers:
+                start = i
+            closers.append(_OPENERS[ch])
+    if closers:  # an unclosed bracket runs to the end
+        spans.append((start, len(text)))
+    return spans
+
+
 def unmarked_chinese(text: str) -> list[str]:
     """Chinese in English text (lang="zh" elements already removed) that is neither a
-    short gloss in brackets nor a single character."""
+    short gloss in brackets or quotation marks nor a single character."""
     problems = []
-    depth: list[str] = []
-    bracket_at = [0] * len(text)
-    for i, ch in enumerate(text):
-        if ch in _OPENERS:
-            depth.append(_OPENERS[ch])
-        elif depth and ch == depth[-1]:
-            depth.pop()
-        bracket_at[i] = len(depth)
-    for m in _CJK_RUN.finditer(text):
-        size = len(_CJK_CHAR.findall(m[0]))
-        in_brackets = bracket_at[m.start()] > 0
-        if (in_brackets and size > _MAX_GLOSS) or (not in_brackets and size > _MAX_BARE):
-            context = text[max(0, m.start() - 20):m.end() + 5].strip()
-            problems.append(f"{m[0]!r} in …{context}…")
+
+    def report(start: int, end: int) -> None:
+        problems.append(f"{text[start:end]!r} in …{text[max(0, start - 25):end + 5].strip()}…")
+
+    outside = list(text)
+    for start, end in _bracketed(text):
+        if len(_CJK_CHAR.findall(text[start:end])) > _MAX_GLOSS:
+            report(start, end)
+        outside[start:end] = " " * (end - start)
+    for m in _CJK_RUN.finditer("".join(outside)):
+        if len(_CJK_CHAR.findall(m[0])) > _MAX_BARE:
+            report(m.start(), m.end())
     return problems
 
 
@@ -347,6 +373,7 @@ def test_unmarked_chinese_on_english_pages_is_found():
     assert unmarked_chinese("the 双城联动 programme") != []
     assert unmarked_chinese("he said (烟台和大连海相连、人相亲、心相通)") != []
     assert unmarked_chinese("一 is the numeral one") == []
+    assert unmarked_chinese("a shorter name, 《大连市、烟台市政府“双城联动”合作框架协议》 (Framework…)") != []
 
 
 # -----------------------------------------------------------------------------
@@ -428,3 +455,7 @@ def test_chinese_pages_use_full_width_punctuation(built_site, slug):
     texts.append(meta.get("content", "") if meta else "")
     problems = [p for text in texts for p in ascii_punctuation_in_chinese(text)]
     assert not problems, f"{_url(slug, 'zh')}: ASCII punctuation in Chinese text:\n  " + "\n  ".join(problems)
+
+
+def test_numbers_in_neighbouring_blocks_are_read_apart():
+    assert [n.written for n in numbers_in_chinese("协议\n1+15\n1+15")] == ["1+15", "1+15"]
