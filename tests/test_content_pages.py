@@ -260,6 +260,11 @@ _EN_SCALED = re.compile(rf"\b(\d+(?:\.\d+)?|{'|'.join(_EN_WORDS)})\s+({'|'.join(
 _EN_DIGITS = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+(?:\.\d+)?")
 _EN_WORD = re.compile(rf"\b({'|'.join(_EN_WORDS)})\b", re.I)
 _EN_COMPOSITE = re.compile(r"\d+(?:\s*\+\s*\d+)+(?:\s*>\s*\d+)?")
+_EN_NUMBER_WORD = rf"(?:\d+|{'|'.join(_EN_WORDS)})"
+# "one plus one greater than two" is how English spells 1+1>2.
+_EN_SPELLED_SUM = re.compile(
+    rf"\b({_EN_NUMBER_WORD})\s+plus\s+({_EN_NUMBER_WORD})"
+    rf"(?:\s+(?:is\s+|be\s+|makes?\s+)?(?:greater|more)\s+than\s+({_EN_NUMBER_WORD}))?\b", re.I)
 
 
 def facts_in_english(text: str) -> set[tuple]:
@@ -289,6 +294,9 @@ def facts_in_english(text: str) -> set[tuple]:
         facts.add(("num", _EN_WORDS[m[1].lower()]))
     for m in _EN_COMPOSITE.finditer(text):
         facts.add(("composite", re.sub(r"\s+", "", m[0])))
+    for m in _EN_SPELLED_SUM.finditer(text):
+        a, b, c = (None if w is None else (int(w) if w.isdigit() else _EN_WORDS[w.lower()]) for w in m.groups())
+        facts.add(("composite", f"{a}+{b}" + (f">{c}" if c is not None else "")))
     return facts
 
 
@@ -358,6 +366,8 @@ def test_numbers_are_read_in_both_languages():
     assert missing_numbers("2月17日", "on 17 March") == ["2月17日 (expected 17 February) in …2月17日…"]
     assert missing_numbers("2024年3月", "in 2024") == ["2024年3月 (expected March 2024) in …2024年3月…"]
     assert missing_numbers("东北三省", "the northeastern provinces") == ["三 (expected 3) in …东北三省…"]
+    assert missing_numbers("起到“1+1>2”的效果", "make one plus one greater than two") == []
+    assert missing_numbers("起到“1+1>2”的效果", "make one plus one equal two") != []
 
 
 def test_terms_inside_longer_terms_count_once():
