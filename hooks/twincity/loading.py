@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -107,6 +108,7 @@ def _load(data_dir: Path) -> SiteData:
     problems: list[Problem] = []
     valid: dict[str, list[BaseModel]] = {}
     raw_ids: dict[str, dict[str, int] | None] = {}  # id -> position; None: the file could not be read
+    raw_entries: dict[str, list[Any]] = {}
     for dataset in DATASETS:
         display = f"{data_dir.name}/{dataset.filename}"
         raw, file_problems = read_entries(data_dir / dataset.filename, display)
@@ -118,8 +120,9 @@ def _load(data_dir: Path) -> SiteData:
         problems += entry_problems
         valid[dataset.name] = entries
         raw_ids[dataset.name] = _positions(raw)
+        raw_entries[dataset.name] = raw
     problems += _check_references(valid, raw_ids, data_dir.name)
-    problems += _check_framework_agreement(valid["agreements"], raw_ids["agreements"], data_dir.name)
+    problems += _check_framework_agreement(raw_entries.get("agreements"), data_dir.name)
     if problems:
         raise DataError(problems)
     return SiteData(**valid)
@@ -256,9 +259,11 @@ def _kind(value: Any) -> str:
         return "a list"
     if isinstance(value, str):
         return f"text {value!r}"
-    name = type(value).__name__
-    return {"int": "a number", "float": "a number", "date": "an unquoted date (put it in quotes)",
-            "datetime": "an unquoted date (put it in quotes)"}.get(name, name) + f" {value!r}"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return f"an unquoted date {value.isoformat()} (put it in quotes)"
+    if isinstance(value, (int, float)):
+        return f"a number {value!r}"
+    return f"{type(value).__name__} {value!r}"
 
 
 def _allowed_keys(model: type[BaseModel], loc: list[Any]) -> list[str]:
@@ -316,13 +321,18 @@ def _positions(raw: list[Any]) -> dict[str, int]:
     return positions
 
 
-def _check_framework_agreement(agreements: list[Agreement], raw_ids: dict[str, int] | None, folder: str) -> list[Problem]:
+def _check_framework_agreement(raw: list[Any] | None, folder: str) -> list[Problem]:
+    """Exactly one agreement has group: framework (counted on the raw entries, so that a
+    framework agreement with another mistake does not also read as missing)."""
+    if not raw:
+        return []
     display = f"{folder}/agreements.yml"
-    framework = [a for a in agreements if a.group == "framework"]
-    if not framework and raw_ids:
+    framework = [(i, e) for i, e in enumerate(raw) if isinstance(e, dict) and e.get("group") == "framework"]
+    if not framework:
         return [Problem(display, "no agreement has group: framework; there must be exactly one")]
+    first = entry_label(*framework[0])
     return [
-        Problem(display, f"a second framework agreement ('{framework[0].id}' is one already); there must be exactly one",
-                f"'{extra.id}' (#{raw_ids[extra.id] + 1})", "group")
-        for extra in framework[1:]
+        Problem(display, f"a second framework agreement ({first} is one already); there must be exactly one",
+                entry_label(index, entry), "group")
+        for index, entry in framework[1:]
     ]

@@ -1,0 +1,42 @@
+"""Helpers for the data tests: a writable copy of the small valid fixture data set."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
+
+
+class DataCopy:
+    """A copy of tests/fixtures/data in a temp folder named `data`, to break on purpose."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.dir = tmp_path / "data"
+        shutil.copytree(FIXTURE_DATA, self.dir)
+
+    def read(self, name: str) -> list[dict[str, Any]]:
+        return yaml.safe_load((self.dir / f"{name}.yml").read_text("utf-8"))
+
+    def write(self, name: str, entries: Any) -> None:
+        (self.dir / f"{name}.yml").write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8")
+
+    def write_text(self, name: str, text: str) -> None:
+        (self.dir / f"{name}.yml").write_text(text, "utf-8")
+
+    def edit(self, file: str, entry_id: str, **changes: Any) -> None:
+        """Set (or, with value DELETE, remove) top-level keys of one entry."""
+        entries = self.read(file)
+        entry = next(e for e in entries if e["id"] == entry_id)
+        for key, value in changes.items():
+            if value is DELETE:
+                entry.pop(key, None)
+            else:
+                entry[key] = value
+        self.write(file, entries)
+
+
+DELETE = object()
