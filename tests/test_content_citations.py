@@ -109,10 +109,12 @@ def test_every_quote_shows_words_that_are_in_the_source():
 
 def test_the_citation_check_fails_on_a_changed_character():
     # The check above is only worth something if one wrong character is caught.
-    entry = next(e for e in _entries("quotes.yml") if e.get("id") == "chen-shared-roots")
-    changed = entry["citation"].replace("血浓于水", "血浓于海")
-    assert changed != entry["citation"]
-    assert _not_in_source("changed", changed) is not None
+    for name in CITED_FILES:
+        citation = _entries(name)[0]["citation"]
+        middle = len(citation) // 2
+        changed = citation[:middle] + "〇" + citation[middle + 1:]
+        assert _not_in_source(name, citation) is None
+        assert _not_in_source(name, changed) is not None, changed
 
 
 # -----------------------------------------------------------------------------
