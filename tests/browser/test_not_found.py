@@ -1,0 +1,137 @@
+"""The 404 page: one page for both languages, served (like GitHub Pages does) for every
+missing path, in the language of that path, styled and working at any depth."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+# (missing path, language it belongs to)
+MISSING = [
+    ("no-such-page/", "zh"),
+    ("history/no/such/page/", "zh"),
+    ("en/a/b/", "en"),
+    ("en/does/not/exist.html", "en"),
+]
+TITLE = {"zh": "页面未找到", "en": "Page not found"}
+OTHER = {"zh": "en", "en": "zh"}
+
+
+def _watch_errors(page) -> list:
+    messages = []
+    page.on("console", lambda message: messages.append(message) if message.type == "error" else None)
+    page.on("pageerror", lambda error: messages.append(error))
+    return messages
+
+
+def _errors_but_the_pages_own_404(messages, url: str) -> list[str]:
+    """Chromium logs the 404 status of the page itself as a console error: that one is the point."""
+    return [
+        str(getattr(m, "text", m))
+        for m in messages
+        if not (getattr(m, "location", {}).get("url") == url and "404" in m.text)
+    ]
+
+
+@pytest.mark.parametrize(("path", "lang"), MISSING)
+def test_missing_page_says_so_in_the_language_of_its_path(page, site_server, built_site, path, lang):
+    messages = _watch_errors(page)
+    url = built_site.url + path
+    response = page.goto(url)
+    assert response.status == 404
+    assert page.locator(f"section[lang='{lang}'] h1").inner_text() == TITLE[lang]
+    assert page.locator(f"section[lang='{lang}'] h1").is_visible()
+    assert not page.locator(f"section[lang='{OTHER[lang]}'] h1").is_visible()
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.title().startswith(TITLE[lang])
+    assert _errors_but_the_pages_own_404(messages, url) == []
+
+
+@pytest.mark.parametrize(("path", "lang"), MISSING)
+def test_missing_page_is_styled_at_any_depth(page, site_server, built_site, path, lang):
+    url = built_site.url + path
+    failed = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and r.url != url else None)
+    page.goto(url)
+    page.wait_for_load_state("load")
+    assert failed == []
+    header = page.locator("header.md-header")
+    # Material's stylesheet makes the header a fixed bar in the primary colour.
+    assert header.evaluate("h => getComputedStyle(h).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert header.evaluate("h => getComputedStyle(h).position") == "sticky"
+    assert page.evaluate("document.querySelector('.md-content') && document.querySelector('.md-content').offsetWidth") > 0
+
+
+@pytest.mark.parametrize(("path", "lang"), [("no/such/page/", "zh"), ("en/a/b/", "en")])
+@pytest.mark.parametrize("home", ["zh", "en"])
+def test_both_home_links_work_from_a_missing_page(page, site_server, built_site, path, lang, home):
+    page.goto(built_site.url + path)
+    link = page.locator(f"section[lang='{lang}'] a[data-twincity-home-link='{home}']")
+    with page.expect_navigation() as navigation:
+        link.click()
+    assert navigation.value.status == 200
+    assert urlsplit(page.url).path == urlsplit(built_site.page_url("", home)).path
+    assert page.locator("html").get_attribute("lang") == home
+
+
+@pytest.mark.parametrize(("path", "lang"), [("no/such/page/", "zh"), ("en/a/b/", "en")])
+def test_logo_leads_to_the_home_page_of_the_paths_language(page, site_server, built_site, path, lang):
+    page.goto(built_site.url + path)
+    assert page.locator("a.md-logo").get_attribute("href") == urlsplit(built_site.page_url("", lang)).path
+
+
+def test_without_scripts_both_languages_are_shown(browser, site_server, built_site):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        response = page.goto(built_site.url + "en/a/b/")
+        assert response.status == 404
+        for lang in ("zh", "en"):
+            assert page.locator(f"section[lang='{lang}'] h1").is_visible()
+            assert page.locator(f"section[lang='{lang}'] a[data-twincity-home-link]").count() == 2
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("path", "lang"), [("no/such/page/", "zh"), ("en/a/b/", "en")])
+def test_not_found_screenshot(page, site_server, built_site, artifacts_dir, path, lang):
+    page.goto(built_site.url + path)
+    target = artifacts_dir / "not-found" / f"404-{lang}.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(target), full_page=True)
+    assert page.locator(f"section[lang='{lang}'] h1").is_visible()
+    assert target.stat().st_size > 10_000
+
+
+# -----------------------------------------------------------------------------
+# The built file
+# -----------------------------------------------------------------------------
+
+
+def _not_found_soup(built_site):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((built_site.dir / "404.html").read_text("utf-8"), "html.parser")
+
+
+def test_there_is_one_404_page_for_both_languages(built_site):
+    assert not (built_site.dir / "en" / "404.html").exists()
+    soup = _not_found_soup(built_site)
+    assert {s["lang"] for s in soup.select("section[lang]")} == {"zh", "en"}
+
+
+def test_not_found_page_uses_absolute_paths_for_links_and_assets(built_site):
+    soup = _not_found_soup(built_site)
+    urls = [tag.get("href") for tag in soup.select("link[href], a[href]")]
+    urls += [tag.get("src") for tag in soup.select("script[src], img[src]")]
+    assert urls
+    assert all(url.startswith("/") or url.startswith("http") for url in urls), urls
+
+
+def test_not_found_page_has_no_language_switcher_search_or_alternates(built_site):
+    soup = _not_found_soup(built_site)
+    assert soup.select("a.md-select__link") == []
+    assert soup.select("[data-md-component=search]") == []
+    assert soup.select("link[rel=alternate]") == []
+    assert soup.select("link[rel=canonical]") == []
