@@ -13,6 +13,7 @@ their (start) date; a less precise date comes before the more precise ones it co
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 
@@ -37,17 +38,9 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Read "2025-02-17", "2024-03" or "2024"; raise ValueError with a readable reason."""
-        match = _PARTIAL_DATE.fullmatch(text.strip()) if isinstance(text, str) else None
-        if not match:
+        if not isinstance(text, str):
             raise ValueError(f"{text!r} is not a date: write \"2025-02-17\", \"2024-03\" or \"2024\"")
-        year = int(match["year"])
-        month = int(match["month"]) if match["month"] else None
-        day = int(match["day"]) if match["day"] else None
-        if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"{text!r} is not a date: there is no month {month}")
-        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise ValueError(f"{text!r} is not a date: {year}-{month:02d} has no day {day}")
-        return cls(year, month, day)
+        return _parse(text)
 
     @property
     def iso(self) -> str:
@@ -80,9 +73,16 @@ class PartialDate:
         return str(self.year)
 
 
-def is_partial_date(text: str) -> bool:
-    try:
-        PartialDate.parse(text)
-    except ValueError:
-        return False
-    return True
+@functools.lru_cache(maxsize=4096)  # the same few dates are read again and again while rendering
+def _parse(text: str) -> PartialDate:
+    match = _PARTIAL_DATE.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"{text!r} is not a date: write \"2025-02-17\", \"2024-03\" or \"2024\"")
+    year = int(match["year"])
+    month = int(match["month"]) if match["month"] else None
+    day = int(match["day"]) if match["day"] else None
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"{text!r} is not a date: there is no month {month}")
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(f"{text!r} is not a date: {year}-{month:02d} has no day {day}")
+    return PartialDate(year, month, day)

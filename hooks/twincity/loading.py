@@ -63,8 +63,21 @@ class SiteData:
         self.timeline = sorted(self.timeline, key=lambda event: event.sort_key)  # stable: ties keep data order
         self.person = {p.id: p for p in self.people}
         self.agreement = {a.id: a for a in self.agreements}
+        self.agreement_position = {a.id: i for i, a in enumerate(self.agreements)}
         self.event = {e.id: e for e in self.timeline}
         self.quote = {q.id: q for q in self.quotes}
+        # Links work both ways: reverse indexes, built once, keep rendering linear.
+        self.events_naming: dict[str, list[str]] = {}  # agreement id -> ids of events naming it
+        for event in self.timeline:
+            for agreement_id in event.related_agreements:
+                self.events_naming.setdefault(agreement_id, []).append(event.id)
+        self.agreements_naming_event: dict[str, list[str]] = {}
+        self.agreements_citing: dict[str, list[str]] = {}  # quote id -> ids of agreements citing it
+        for agreement in self.agreements:
+            for event_id in agreement.related_events:
+                self.agreements_naming_event.setdefault(event_id, []).append(agreement.id)
+            for quote_id in agreement.related_quotes:
+                self.agreements_citing.setdefault(quote_id, []).append(agreement.id)
 
     def entries(self, name: str) -> list[BaseModel]:
         return getattr(self, name)
@@ -133,8 +146,12 @@ def _load(data_dir: Path) -> SiteData:
 # -----------------------------------------------------------------------------
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that rejects a key given twice in one mapping (PyYAML keeps the last silently)."""
+# libyaml's parser when PyYAML has it (about ten times faster), PyYAML's own otherwise.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_SafeLoader):
+    """A safe loader that rejects a key given twice in one mapping (PyYAML keeps the last silently)."""
 
     def construct_mapping(self, node, deep=False):
         if isinstance(node, yaml.MappingNode):

@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from .dates import PartialDate
+from .dates import SPAN_SEPARATOR, PartialDate
 
 # -----------------------------------------------------------------------------
 # Building blocks
@@ -124,8 +124,7 @@ def date_display(date: str | Era | Span, lang: str) -> str:
         return date.era[lang]
     if isinstance(date, Span):
         start, end = PartialDate.parse(date.start), PartialDate.parse(date.to)
-        separator = "—" if lang == "zh" else " – "
-        return start.display(lang) + separator + end.display(lang)
+        return start.display(lang) + SPAN_SEPARATOR[lang] + end.display(lang)
     return PartialDate.parse(date).display(lang)
 
 

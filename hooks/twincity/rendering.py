@@ -300,18 +300,19 @@ def timeline_periods(events: list[TimelineEvent], lang: str) -> list[Period]:
 
 
 def _related_events(data: SiteData, agreement: Agreement) -> list[TimelineEvent]:
-    ids = list(agreement.related_events)
-    ids += [e.id for e in data.timeline if agreement.id in e.related_agreements and e.id not in ids]
+    """Events the agreement names and events that name it, in timeline order."""
+    ids = dict.fromkeys([*agreement.related_events, *data.events_naming.get(agreement.id, [])])
     return sorted((data.event[i] for i in ids), key=lambda e: e.sort_key)
 
 
 def _related_agreements(data: SiteData, event: TimelineEvent) -> list[Agreement]:
-    ids = set(event.related_agreements) | {a.id for a in data.agreements if event.id in a.related_events}
-    return [a for a in data.agreements if a.id in ids]
+    """Agreements the event names and agreements that name it, in the agreements' order."""
+    ids = dict.fromkeys([*event.related_agreements, *data.agreements_naming_event.get(event.id, [])])
+    return sorted((data.agreement[i] for i in ids), key=lambda a: data.agreement_position[a.id])
 
 
 def _agreements_citing(data: SiteData, quote: Quote) -> list[Agreement]:
-    return [a for a in data.agreements if quote.id in a.related_quotes]
+    return [data.agreement[i] for i in data.agreements_citing.get(quote.id, [])]
 
 
 def _excerpt(text: str, lang: str, limit: int | None = None) -> str:

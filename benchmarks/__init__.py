@@ -1,0 +1,1 @@
+"""Benchmarks of the build's data pages (`make bench`)."""

@@ -1,0 +1,185 @@
+"""How the data pages scale: load+validate, render, and whole-build times for synthetic
+data of 10, 100, 1,000 and 10,000 timeline events and agreements.
+
+    make bench            # or: .venv/bin/python -m benchmarks.data_pages [--build-up-to N]
+
+Rendering must grow linearly (the ratio column stays near 10 for 10x more data) and
+10,000 events must render in well under a second. Whole builds run in-process
+(`load_config` + `build`) on a temporary copy of the project with the synthetic data;
+by default only up to 1,000 entries, since a build of 10,000 spends minutes in Markdown
+and the search index rather than in this code (`--build-up-to 10000` to include it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from twincity.loading import load_site_data  # noqa: E402
+from twincity.rendering import PageLinks, render_agreement_index, render_quotes, render_timeline  # noqa: E402
+
+SIZES = (10, 100, 1_000, 10_000)
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "sources")
+GROUPS = ("sector", "district", "enterprise")
+CATEGORIES = ("history", "policy", "cooperation", "conference", "goal")
+
+
+# -----------------------------------------------------------------------------
+# Synthetic data
+# -----------------------------------------------------------------------------
+
+
+def _text(zh: str, en: str) -> dict[str, str]:
+    return {"zh": zh, "en": en}
+
+
+def _date(i: int) -> Any:
+    """A mix of every date form: eras, years, months, days and spans."""
+    year = 1900 + i % 130
+    form = i % 5
+    if form == 0 and i % 50 == 0:
+        return {"era": _text(f"时期{i}", f"Era {i}"), "sort_year": year}
+    if form == 1:
+        return str(year)
+    if form == 2:
+        return f"{year}-{i % 12 + 1:02d}"
+    if form == 3:
+        return {"from": str(year), "to": f"{year + 1}-{i % 12 + 1:02d}"}
+    return f"{year}-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
+
+
+def synthetic_data(n: int) -> dict[str, list[dict[str, Any]]]:
+    """n timeline events and n agreements (one framework), n // 10 + 2 people and quotes, n glossary terms."""
+    people = [{"id": f"person-{i}", "name": _text(f"人物{i}", f"Person {i}"), "title": _text(f"职务{i}", f"Title {i}")}
+              for i in range(n // 10 + 2)]
+    quotes = [{"id": f"quote-{i}", "speaker": f"person-{i % len(people)}", "kind": ("quoted", "reported", "suggested", "report")[i % 4],
+               "occasion": _text("会议上", "at the conference"), "text": _text(f"观点{i}。", f"Statement {i}."), "citation": f"观点{i}。"}
+              for i in range(n // 10 + 2)]
+    agreements = []
+    for i in range(n):
+        agreements.append({
+            "id": f"agreement-{i}", "group": "framework" if i == 0 else GROUPS[i % 3],
+            "title": _text(f"协议{i}", f"Agreement {i}"), "description": _text(f"说明{i}", f"About agreement {i}"),
+            "parties": {"dalian": _text("大连方", "Dalian side"), "yantai": _text("烟台方", "Yantai side")},
+            "signed": {"date": "2025-02-17", "place": _text("大连", "Dalian")},
+            "signatories": ["person-0", "person-1"] if i == 0 else [],
+            "related_events": [f"event-{i}", f"event-{(i * 7) % n}"],
+            "related_quotes": [f"quote-{i % len(quotes)}"],
+            "citation": f"协议{i}的原文",
+        })
+    events = [{"id": f"event-{i}", "date": _date(i), "title": _text(f"大事{i}", f"Event {i}"),
+               "summary": _text(f"摘要{i}", f"Summary {i}"), "category": CATEGORIES[i % 5], "citation": f"大事{i}的原文",
+               "related_agreements": [f"agreement-{(i * 3) % n}"]}
+              for i in range(n)]
+    glossary = [{"id": f"term-{i}", "kind": "concept", "zh": f"术语{i}", "en": f"term {i}"} for i in range(n)]
+    return {"people": people, "agreements": agreements, "timeline": events, "quotes": quotes, "glossary": glossary}
+
+
+def write_data(folder: Path, data: dict[str, list[dict[str, Any]]]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, entries in data.items():
+        text = yaml.dump(entries, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False)
+        (folder / f"{name}.yml").write_text(text, "utf-8")
+
+
+# -----------------------------------------------------------------------------
+# Measurements
+# -----------------------------------------------------------------------------
+
+
+def _best_of(repeat: int, action) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def measure(n: int, build: bool) -> dict[str, float | None]:
+    with tempfile.TemporaryDirectory(prefix="twincity-bench-") as tmp:
+        project = Path(tmp)
+        write_data(project / "data", synthetic_data(n))
+        repeat = 3 if n <= 1_000 else 1
+        load = _best_of(repeat, lambda: load_site_data(project / "data", use_cache=False))
+        data = load_site_data(project / "data", use_cache=False)
+        timeline = _best_of(repeat, lambda: [render_timeline(data, lang, PageLinks.for_page_url("timeline/", lang)) for lang in ("zh",)])
+        agreements = _best_of(repeat, lambda: [render_agreement_index(data, lang, PageLinks.for_page_url("agreements/", lang)) for lang in ("zh",)])
+        everything = _best_of(repeat, lambda: [
+            (render_timeline(data, lang, links), render_agreement_index(data, lang, links), render_quotes(data, lang, links))
+            for lang in ("zh", "en") for links in [PageLinks.for_page_url("x/" if lang == "zh" else "en/x/", lang)]
+        ])
+        whole = _whole_build(project) if build else None
+    return {"load": load, "timeline": timeline, "agreements": agreements, "render_all": everything, "build": whole}
+
+
+def _whole_build(project: Path) -> float:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / part)
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the prose pages link to ids the synthetic data lacks
+    start = time.perf_counter()
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    build(config)
+    return time.perf_counter() - start
+
+
+# -----------------------------------------------------------------------------
+# Report
+# -----------------------------------------------------------------------------
+
+
+def _seconds(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.data_pages", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--build-up-to", type=int, default=1_000, help="largest size to time a whole build for (default 1000)")
+    parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
+    args = parser.parse_args(argv)
+
+    print("Synthetic data: N timeline events and N agreements (1 framework), N glossary terms, N/10+2 people and quotes.")
+    print("Render: one language; 'all pages' = timeline + agreement index + quotes in both languages.\n")
+    header = ("N", "load+validate", "render timeline", "render agreements", "render all pages", "x prev (all)", "whole build")
+    rows = []
+    previous = None
+    for n in args.sizes:
+        result = measure(n, build=n <= args.build_up_to)
+        ratio = f"{result['render_all'] / previous:.1f}" if previous else "—"
+        previous = result["render_all"]
+        rows.append((f"{n:,}", _seconds(result["load"]), _seconds(result["timeline"]), _seconds(result["agreements"]),
+                     _seconds(result["render_all"]), ratio, _seconds(result["build"])))
+        print(f"  measured N={n:,}", file=sys.stderr, flush=True)
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    line = lambda cells: "| " + " | ".join(str(c).rjust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    print(line(header))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print(line(row))
+    if args.build_up_to < max(args.sizes):
+        print(f"\nWhole builds were timed up to N={args.build_up_to:,} ('—' above); pass --build-up-to to time more.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
