@@ -117,7 +117,9 @@ def test_open_data_is_written_once_at_the_site_root(built_site):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_sources_page_documents_every_open_data_file_and_field(built_site, lang):
     soup = built_site.soup("sources", lang)
-    files = {a.get_text() for a in soup.select(".twincity-open-data a")}
-    assert files == {f"/data/{n}.json" for n in JSON_DATASETS} | {f"/data/{n}.csv" for n in CSV_DATASETS}
+    page_url = built_site.page_url("sources", lang)
+    files = {urljoin(page_url, a["href"]) for a in soup.select(".twincity-open-data a")}
+    expected = [f"data/{n}.json" for n in JSON_DATASETS] + [f"data/{n}.csv" for n in CSV_DATASETS]
+    assert files == {built_site.url + path for path in expected}
     fields = soup.find(id="open-data-agreements-json")
     assert [code.get_text() for code in fields.select("dt code")][:3] == ["id", "group", "title"]
