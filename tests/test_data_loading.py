@@ -190,6 +190,12 @@ def test_data_error_message_lists_each_problem_on_its_own_line(data):
     assert lines[1].strip() == "data/agreements.yml: entry 'maritime-affairs' (#2): title.en: missing"
 
 
+def test_glossary_term_cannot_take_a_person_id(data):
+    data.edit("glossary", "bohai-rim", id="ann-example")
+    [message] = problems(data)
+    assert message.startswith("data/glossary.yml: entry 'ann-example' (#1): id: 'ann-example' is also a person's id in data/people.yml")
+
+
 # -----------------------------------------------------------------------------
 # The agreements' groups
 # -----------------------------------------------------------------------------

@@ -136,6 +136,7 @@ def _load(data_dir: Path) -> SiteData:
         raw_entries[dataset.name] = raw
     problems += _check_references(valid, raw_ids, data_dir.name)
     problems += _check_framework_agreement(raw_entries.get("agreements"), data_dir.name)
+    problems += _check_glossary_ids(raw_ids, data_dir.name)
     if problems:
         raise DataError(problems)
     return SiteData(**valid)
@@ -336,6 +337,16 @@ def _positions(raw: list[Any]) -> dict[str, int]:
         if isinstance(entry_id, str):
             positions.setdefault(entry_id, index)
     return positions
+
+
+def _check_glossary_ids(raw_ids: dict[str, dict[str, int] | None], folder: str) -> list[Problem]:
+    """The glossary page shows people and terms together: a term may not take a person's id (its anchor)."""
+    people, terms = raw_ids["people"] or {}, raw_ids["glossary"] or {}
+    return [
+        Problem(f"{folder}/glossary.yml", f"'{term_id}' is also a person's id in {folder}/people.yml; the glossary page "
+                "shows both, so their ids (anchors) must differ", f"'{term_id}' (#{position + 1})", "id")
+        for term_id, position in terms.items() if term_id in people
+    ]
 
 
 def _check_framework_agreement(raw: list[Any] | None, folder: str) -> list[Problem]:
