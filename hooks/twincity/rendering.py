@@ -110,7 +110,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "comma": ", ",
         "paren_open": " (",
         "paren_close": ")",
-        "translated": "translated from the Chinese",
+        "report_lead_translated": "The report continues (translated from the Chinese):",
         "agreement_total": "{total} agreements in all: {framework} framework agreement and {specific} specific agreements ({groups}).",
         "group_count": "{n} {label}",
         "list_sep": ", ",
