@@ -187,7 +187,7 @@ def test_only_quoted_words_are_in_quotation_marks():
 
 
 def test_report_sentences_are_shown_as_the_report_not_as_a_quote():
-    for lang, lead in (("zh", "报道接着写道："), ("en", "The report continues:")):
+    for lang, lead in (("zh", "报道接着写道："), ("en", "The report continues (translated from the Chinese):")):
         item = page("quotes", lang).find(id="report-after-bo")
         statement = item.select_one(".twincity-quote__text")
         text = statement.get_text()
