@@ -32,6 +32,7 @@ class NotFoundPage:
 
     home: dict[str, str]  # absolute path of each language's home page: {'zh': '/', 'en': '/en/'}
     site_name: dict[str, str]
+    palette_names: dict[str, list[str]]  # names of the colour scheme toggles, in order
     default: str  # locale shown when the path is in no other language's folder
 
 
@@ -47,17 +48,28 @@ def not_found_page(config: MkDocsConfig) -> NotFoundPage:
     root = urlsplit(config.site_url).path.rstrip("/") + "/"
     languages = site_languages(config)
     i18n_languages = {lang.locale: lang for lang in config.plugins["i18n"].config.languages}
-    site_names = {}
+    site_names, palette_names = {}, {}
     for language in languages:
-        name = i18n_languages[language.locale].site_name
-        if not name:
+        i18n_language = i18n_languages[language.locale]
+        if not i18n_language.site_name:
             raise ValueError(f"mkdocs.yml: i18n language {language.locale!r} needs a site_name for the 404 page")
-        site_names[language.locale] = name
+        site_names[language.locale] = i18n_language.site_name
+        # The 404 page is rendered in the default language's pass, with its palette.
+        palette = (i18n_language.theme or {}).get("palette") or config.theme.get("palette") or []
+        palette_names[language.locale] = _toggle_names(palette)
     return NotFoundPage(
         home={language.locale: root + language.prefix for language in languages},
         site_name=site_names,
+        palette_names=palette_names,
         default=languages[0].locale,
     )
+
+
+def _toggle_names(palette) -> list[str]:
+    """The names of a palette's colour scheme toggles, as Material's palette.html lists them."""
+    if isinstance(palette, dict):
+        palette = [palette]
+    return [option["toggle"]["name"] for option in palette if option.get("toggle")]
 
 
 def keep_default_language_404(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -17,7 +17,6 @@ PLACES = [
     ("agreements", "maritime-affairs"),
     ("agreements", "structure"),
     ("timeline", "dengzhou-prefecture"),
-    ("timeline", "conference-2025"),
     ("history", "shared-roots"),
 ]
 

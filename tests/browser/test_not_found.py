@@ -81,6 +81,17 @@ def test_logo_leads_to_the_home_page_of_the_paths_language(page, site_server, bu
     assert page.locator("a.md-logo").get_attribute("href") == urlsplit(built_site.page_url("", lang)).path
 
 
+@pytest.mark.parametrize(("path", "lang"), [("no/such/page/", "zh"), ("en/a/b/", "en")])
+def test_colour_scheme_toggles_are_named_in_the_paths_language(page, site_server, built_site, path, lang):
+    page.goto(built_site.url + path)
+    names = page.locator("[data-md-component=palette] input[aria-label]").evaluate_all(
+        "inputs => inputs.map(i => i.getAttribute('aria-label'))"
+    )
+    assert names
+    chinese = [any("\u4e00" <= ch <= "\u9fff" for ch in name) for name in names]
+    assert all(chinese) if lang == "zh" else not any(chinese), names
+
+
 def test_without_scripts_both_languages_are_shown(browser, site_server, built_site):
     context = browser.new_context(java_script_enabled=False)
     try:
