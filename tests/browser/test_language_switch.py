@@ -108,3 +108,13 @@ def test_switcher_marks_the_language_of_the_page(built_site, lang):
     current = [a["hreflang"] for a in links if a.get("aria-current") == "page"]
     assert current == [lang]
     assert all(a["lang"] == a["hreflang"] for a in links)
+
+
+def test_switcher_works_by_touch_on_a_phone(phone_page, site_server, built_site):
+    phone_page.goto(built_site.page_url("agreements", "zh") + "#maritime-affairs")
+    phone_page.locator(".md-select:has(a.md-select__link[hreflang]) button").tap()
+    link = phone_page.locator("a.md-select__link[hreflang='en']")
+    assert link.is_visible()
+    with phone_page.expect_navigation():
+        link.tap()
+    assert phone_page.url == built_site.page_url("agreements", "en") + "#maritime-affairs"
