@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -117,7 +119,25 @@ def _signature(data_dir: Path) -> tuple:
     return tuple(parts)
 
 
+@contextlib.contextmanager
+def _garbage_collection_paused():
+    """Parsing and validation create many small objects that all stay alive; Python's cyclic
+    collector would scan them again and again (about 2.5x slower at 10,000 entries)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _load(data_dir: Path) -> SiteData:
+    with _garbage_collection_paused():
+        return _load_all(data_dir)
+
+
+def _load_all(data_dir: Path) -> SiteData:
     problems: list[Problem] = []
     valid: dict[str, list[BaseModel]] = {}
     raw_ids: dict[str, dict[str, int] | None] = {}  # id -> position; None: the file could not be read
