@@ -123,3 +123,10 @@ def test_sources_page_documents_every_open_data_file_and_field(built_site, lang)
     assert files == {built_site.url + path for path in expected}
     fields = soup.find(id="open-data-agreements-json")
     assert [code.get_text() for code in fields.select("dt code")][:3] == ["id", "group", "title"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("slug", ["agreements", "timeline", "quotes", "glossary", "sources"])
+def test_every_anchor_on_a_data_page_is_unique(built_site, slug, lang):
+    ids = [element["id"] for element in built_site.soup(slug, lang).select("article [id]")]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
