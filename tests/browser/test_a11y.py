@@ -16,7 +16,7 @@ SEARCH_QUERY = {"zh": "大连", "en": "Dalian"}
 
 def _open(page, url: str, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")
     assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
 
 
@@ -58,7 +58,7 @@ def test_open_search_dialog_with_results_has_no_wcag_violation(page, site_server
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_tab_reaches_skip_link_language_switch_search_and_navigation(page, site_server, built_site, lang):
-    page.goto(built_site.page_url("history", lang), wait_until="networkidle")
+    page.goto(built_site.page_url("history", lang), wait_until="load")
     reached = []
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -73,7 +73,7 @@ def test_tab_reaches_skip_link_language_switch_search_and_navigation(page, site_
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_enter_on_skip_link_moves_focus_to_the_content(page, site_server, built_site, lang):
-    page.goto(built_site.page_url("history", lang), wait_until="networkidle")
+    page.goto(built_site.page_url("history", lang), wait_until="load")
     page.keyboard.press("Tab")
     skip = page.locator("a.md-skip")
     assert page.evaluate("document.activeElement.classList.contains('md-skip')")

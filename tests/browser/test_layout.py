@@ -15,7 +15,7 @@ NOT_PRINTED = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", "
 
 @pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
 def test_page_does_not_scroll_sideways_on_a_phone(phone_page, site_server, built_site, slug, lang):
-    phone_page.goto(built_site.page_url(slug, lang), wait_until="networkidle")
+    phone_page.goto(built_site.page_url(slug, lang), wait_until="load")
     assert phone_page.evaluate("window.innerWidth") == PHONE_WIDTH
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     wide = phone_page.evaluate(
@@ -31,7 +31,7 @@ def test_page_does_not_scroll_sideways_on_a_phone(phone_page, site_server, built
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_navigation_drawer_opens_on_a_phone_and_shows_every_page(phone_page, site_server, built_site, lang):
-    phone_page.goto(built_site.page_url("history", lang), wait_until="networkidle")
+    phone_page.goto(built_site.page_url("history", lang), wait_until="load")
     links = phone_page.locator(".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")
     # The titles shown on screen (the current page's entry is a label that opens its contents).
     on_screen = """(links, width) => new Set(links.filter(a => {
@@ -48,7 +48,7 @@ def test_navigation_drawer_opens_on_a_phone_and_shows_every_page(phone_page, sit
 
 @pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
 def test_printing_shows_the_content_without_header_navigation_search_or_footer(page, site_server, built_site, slug, lang):
-    page.goto(built_site.page_url(slug, lang), wait_until="networkidle")
+    page.goto(built_site.page_url(slug, lang), wait_until="load")
     page.emulate_media(media="print")
     for selector in NOT_PRINTED:
         shown = [el for el in page.locator(selector).all() if el.is_visible()]

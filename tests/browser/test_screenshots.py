@@ -24,7 +24,7 @@ def test_screenshot_shows_the_page_heading_and_text(browser, site_server, built_
     context = browser.new_context(viewport=WIDTHS[width], is_mobile=phone, has_touch=phone, locale="zh-CN")
     page = context.new_page()
     try:
-        page.goto(built_site.page_url(slug, lang), wait_until="networkidle")
+        page.goto(built_site.page_url(slug, lang), wait_until="load")
         page.evaluate("document.fonts.ready")
         h1 = page.locator("article h1").first
         assert h1.is_visible() and h1.inner_text().strip()
