@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .errors import PageError
-from .loading import SiteData
+from .loading import SiteData, garbage_collection_paused
 from .models import Agreement, Quote, TimelineEvent, date_display, date_iso
 from .dates import PartialDate
 
@@ -396,13 +396,14 @@ def _tidy(text: str) -> str:
 
 
 def _render(template: str, lang: str, links: PageLinks, data: SiteData, **context: Any) -> str:
-    return _tidy(_ENV.get_template(template).render(
-        lang=lang,
-        t=LABELS[lang],
-        links=links,
-        data=data,
-        related_events=lambda a: _related_events(data, a),
-        related_agreements=lambda e: _related_agreements(data, e),
-        agreements_citing=lambda q: _agreements_citing(data, q),
-        **context,
-    ))
+    with garbage_collection_paused():
+        return _tidy(_ENV.get_template(template).render(
+            lang=lang,
+            t=LABELS[lang],
+            links=links,
+            data=data,
+            related_events=lambda a: _related_events(data, a),
+            related_agreements=lambda e: _related_agreements(data, e),
+            agreements_citing=lambda q: _agreements_citing(data, q),
+            **context,
+        ))
