@@ -317,17 +317,6 @@ def _agreements_citing(data: SiteData, quote: Quote) -> list[Agreement]:
     return [data.agreement[i] for i in data.agreements_citing.get(quote.id, [])]
 
 
-def _excerpt(text: str, lang: str, limit: int | None = None) -> str:
-    """The start of a statement, for a link label; cut at a word (en) and marked with an ellipsis."""
-    limit = limit or (28 if lang == "zh" else 90)
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    if lang == "en" and " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip("，。、；：,.;: ") + "…"
-
-
 @pass_context
 def _event_link(context, event: TimelineEvent | str) -> tuple[str, str]:
     data, lang = context["data"], context["lang"]
@@ -343,11 +332,17 @@ def _agreement_link(context, agreement: Agreement | str) -> tuple[str, str]:
 
 
 @pass_context
-def _quote_link(context, quote: Quote | str) -> tuple[str, str]:
-    data, lang = context["data"], context["lang"]
-    quote = data.quote[quote] if isinstance(quote, str) else quote
-    speaker = data.person[quote.speaker].name[lang]
-    return context["links"].page("quotes", quote.id), f"{speaker}{LABELS[lang]['colon']}{_excerpt(quote.text[lang], lang)}"
+def _quote_links(context, quote_ids: list[str]) -> list[tuple[str, str]]:
+    """Links to statements, labelled by speaker and kind: “陈绍旺（转述）” / “Chen Shaowang (reported speech)”.
+
+    No excerpt of the words: a cut-off sentence would say less in one language than in
+    the other, and a quotation is shown as such only on the quotes page.
+    """
+    data, lang, t = context["data"], context["lang"], LABELS[context["lang"]]
+    labels = [f"{data.person[data.quote[i].speaker].name[lang]}{t['paren_open']}{t['kind'][data.quote[i].kind]}{t['paren_close']}"
+              for i in quote_ids]
+    numbered = [f"{label} {labels[:n + 1].count(label)}" if labels.count(label) > 1 else label for n, label in enumerate(labels)]
+    return [(context["links"].page("quotes", i), label) for i, label in zip(quote_ids, numbered)]
 
 
 def _markdown_text(value: Any) -> Markup:
@@ -372,7 +367,7 @@ def _environment() -> Environment:
         day=lambda text, lang: PartialDate.parse(text).display(lang),
         event_link=_event_link,
         agreement_link=_agreement_link,
-        quote_link=_quote_link,
+        quote_links=_quote_links,
     )
     return env
 
