@@ -37,7 +37,9 @@ def _frozen(python: Path) -> list[str]:
 
 def _write(name: str, pins: list[str]) -> None:
     path = REQUIREMENTS / f"{name}.txt"
-    path.write_text(HEADERS[name] + "\n" + "\n".join(pins) + "\n", encoding="utf-8")
+    text = HEADERS[name] + "\n" + "\n".join(pins) + "\n"
+    if path.read_text(encoding="utf-8") != text:  # keep the mtime: make reinstalls on it
+        path.write_text(text, encoding="utf-8")
     print(f"{path.relative_to(REQUIREMENTS.parent)}: {len(pins)} packages")
 
 

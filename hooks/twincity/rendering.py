@@ -317,18 +317,14 @@ def _agreements_citing(data: SiteData, quote: Quote) -> list[Agreement]:
     return [data.agreement[i] for i in data.agreements_citing.get(quote.id, [])]
 
 
-@pass_context
-def _event_link(context, event: TimelineEvent | str) -> tuple[str, str]:
-    data, lang = context["data"], context["lang"]
-    event = data.event[event] if isinstance(event, str) else event
-    return context["links"].page("timeline", event.id), f"{date_display(event.date, lang)}{LABELS[lang]['colon']}{event.title[lang]}"
+def _event_links(events: list[TimelineEvent], lang: str, links: PageLinks) -> list[tuple[str, str]]:
+    """(href, “date: title”) for each event, built here: a Jinja filter per link costs a third of the render."""
+    colon = LABELS[lang]["colon"]
+    return [(links.page("timeline", e.id), f"{date_display(e.date, lang)}{colon}{e.title[lang]}") for e in events]
 
 
-@pass_context
-def _agreement_link(context, agreement: Agreement | str) -> tuple[str, str]:
-    data, lang = context["data"], context["lang"]
-    agreement = data.agreement[agreement] if isinstance(agreement, str) else agreement
-    return context["links"].page("agreements", agreement.id), agreement.title[lang]
+def _agreement_links(agreements: list[Agreement], lang: str, links: PageLinks) -> list[tuple[str, str]]:
+    return [(links.page("agreements", a.id), a.title[lang]) for a in agreements]
 
 
 @pass_context
@@ -365,8 +361,6 @@ def _environment() -> Environment:
         date=date_display,
         iso=date_iso,
         day=lambda text, lang: PartialDate.parse(text).display(lang),
-        event_link=_event_link,
-        agreement_link=_agreement_link,
         quote_links=_quote_links,
     )
     return env
@@ -397,8 +391,8 @@ def _render(template: str, lang: str, links: PageLinks, data: SiteData, **contex
             t=LABELS[lang],
             links=links,
             data=data,
-            related_events=lambda a: _related_events(data, a),
-            related_agreements=lambda e: _related_agreements(data, e),
-            agreements_citing=lambda q: _agreements_citing(data, q),
+            related_event_links=lambda a: _event_links(_related_events(data, a), lang, links),
+            related_agreement_links=lambda e: _agreement_links(_related_agreements(data, e), lang, links),
+            citing_agreement_links=lambda q: _agreement_links(_agreements_citing(data, q), lang, links),
             **context,
         ))
