@@ -419,6 +419,21 @@ def test_english_pages_mark_their_chinese_text(built_site, slug):
                           f"gloss of up to {_MAX_GLOSS} characters in brackets):\n  " + "\n  ".join(problems))
 
 
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_chinese_character_on_an_english_page_is_marked_as_chinese(built_site, slug):
+    """Language of parts (WCAG 3.1.2): header, navigation, footer and generated entries
+    included, every piece of Chinese on an English page sits in a lang="zh" element, so
+    that a screen reader voices it as Chinese rather than spelling it out."""
+    soup = built_site.soup(slug, "en")
+    unmarked = [
+        f"{text.strip()[:60]!r} in <{text.parent.name} class={text.parent.get('class')}>"
+        for text in soup.body.find_all(string=_CJK_CHAR)
+        if not text.find_parent(["script", "style"])
+        and (text.parent if text.parent.has_attr("lang") else text.parent.find_parent(attrs={"lang": True}))["lang"] != "zh"
+    ]
+    assert not unmarked, f"{_url(slug, 'en')}: Chinese without lang=\"zh\":\n  " + "\n  ".join(unmarked)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_page_has_a_description_in_its_own_language(built_site, slug, lang):

@@ -62,6 +62,18 @@ def test_title_with_html_is_shown_as_text(tmp_path, lang):
     assert heading.get_text() == evil
 
 
+def test_chinese_in_english_text_is_marked_and_still_escaped(tmp_path):
+    copy = DataCopy(tmp_path)
+    summary = "The programme “Across the Sea” (《海那边》) <b>and</b> 烟、大 & co."
+    copy.edit("timeline", "goal", summary={"zh": "目标《海那边》", "en": summary})
+    data = load_site_data(copy.dir, use_cache=False)
+    en = page("timeline", "en", data).find(id="goal").find(class_="twincity-event__summary")
+    assert [span.get_text() for span in en.find_all("span", lang="zh")] == ["《海那边》", "烟、大"]
+    assert en.find("b") is None and en.get_text() == summary
+    zh = page("timeline", "zh", data).find(id="goal").find(class_="twincity-event__summary")
+    assert zh.find("span") is None and zh.get_text() == "目标《海那边》"
+
+
 # -----------------------------------------------------------------------------
 # Agreement index
 # -----------------------------------------------------------------------------

@@ -32,6 +32,7 @@ class NotFoundPage:
 
     home: dict[str, str]  # absolute path of each language's home page: {'zh': '/', 'en': '/en/'}
     site_name: dict[str, str]
+    copyright: dict[str, str]  # footer line of each language (HTML from mkdocs.yml, may be empty)
     palette_names: dict[str, list[str]]  # names of the colour scheme toggles, in order
     default: str  # locale shown when the path is in no other language's folder
 
@@ -48,18 +49,20 @@ def not_found_page(config: MkDocsConfig) -> NotFoundPage:
     root = urlsplit(config.site_url).path.rstrip("/") + "/"
     languages = site_languages(config)
     i18n_languages = {lang.locale: lang for lang in config.plugins["i18n"].config.languages}
-    site_names, palette_names = {}, {}
+    site_names, copyrights, palette_names = {}, {}, {}
     for language in languages:
         i18n_language = i18n_languages[language.locale]
         if not i18n_language.site_name:
             raise ValueError(f"mkdocs.yml: i18n language {language.locale!r} needs a site_name for the 404 page")
         site_names[language.locale] = i18n_language.site_name
+        copyrights[language.locale] = i18n_language.copyright or config.copyright or ""
         # The 404 page is rendered in the default language's pass, with its palette.
         palette = (i18n_language.theme or {}).get("palette") or config.theme.get("palette") or []
         palette_names[language.locale] = _toggle_names(palette)
     return NotFoundPage(
         home={language.locale: root + language.prefix for language in languages},
         site_name=site_names,
+        copyright=copyrights,
         palette_names=palette_names,
         default=languages[0].locale,
     )

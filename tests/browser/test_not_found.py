@@ -48,6 +48,34 @@ def test_missing_page_says_so_in_the_language_of_its_path(page, site_server, bui
     assert _errors_but_the_pages_own_404(messages, url) == []
 
 
+# Chinese text the reader can reach (shown, or shown later like the back-to-top label)
+# that is not marked lang="zh": on an English path it would be a Chinese leftover.
+_UNMARKED_CHINESE = """() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const found = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const owner = node.parentElement;
+    if (owner.closest("script, style, [data-twincity-lang][hidden]")) continue;
+    const text = node.textContent.trim();
+    if (/[\u4e00-\u9fff]/.test(text) && owner.closest("[lang]").getAttribute("lang") !== "zh") found.push(text);
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize(("path", "lang"), MISSING)
+def test_only_the_paths_language_is_shown_and_the_other_is_marked(page, site_server, built_site, path, lang):
+    """Every part written per language (title, text, back-to-top label, footer) shows the
+    path's one; Chinese that stays on purpose (a home link, the footer's other half) has lang="zh"."""
+    page.goto(built_site.url + path)
+    parts = page.locator("[data-twincity-lang]").evaluate_all(
+        "elements => elements.map(e => [e.getAttribute('data-twincity-lang'), e.hidden, e.textContent.trim()])"
+    )
+    assert {part for part, _, _ in parts} >= {"zh", "en"}
+    assert [text for part, hidden, text in parts if hidden != (part != lang)] == []
+    assert page.evaluate(_UNMARKED_CHINESE) == []
+
+
 @pytest.mark.parametrize(("path", "lang"), MISSING)
 def test_missing_page_is_styled_at_any_depth(page, site_server, built_site, path, lang):
     url = built_site.url + path
