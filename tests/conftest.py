@@ -3,18 +3,14 @@ locally the way GitHub Pages serves it (404.html for every missing path)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import logging
-import socket
-import threading
-from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from site_helpers import ROOT, BuiltSite
+from tools.pages_server import free_port, serve
 
 # -----------------------------------------------------------------------------
 # The built site
@@ -30,15 +26,9 @@ class _WarningCollector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def site_port() -> int:
-    return _free_port()
+    return free_port()
 
 
 @pytest.fixture(scope="session")
@@ -56,37 +46,10 @@ def built_site(tmp_path_factory, site_port) -> BuiltSite:
     return BuiltSite(dir=site_dir, url=url, warnings=collector.messages)
 
 
-# -----------------------------------------------------------------------------
-# A local server that behaves like GitHub Pages
-# -----------------------------------------------------------------------------
-
-
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files; a missing path gets /404.html with status 404, as on Pages."""
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, format, *args):  # keep test output quiet
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_server(built_site, site_port):
     """The URL of the built site, served on loopback for the browser tests."""
-    handler = functools.partial(_PagesHandler, directory=str(built_site.dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = serve(built_site.dir, site_port)
     yield built_site.url
     server.shutdown()
     server.server_close()

@@ -10,19 +10,16 @@ installed with `npm ci` when tools/node_modules is missing.
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .pages_server import free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tools"
@@ -63,66 +60,12 @@ def axe_violations(page, context=None) -> list[str]:
 # -----------------------------------------------------------------------------
 
 
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files like GitHub Pages: text gzip-compressed when the browser accepts it,
-    and /404.html with status 404 for a missing path. Lighthouse's timings depend on it."""
-
-    COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
-
-    def do_GET(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        content_type = self.guess_type(str(path))
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (path.is_file() and accepts_gzip and content_type.startswith(self.COMPRESSED)):
-            return super().do_GET()
-        if not self.path.split("?", 1)[0].endswith("/") and path.name == "index.html" and not self.path.endswith("index.html"):
-            return super().do_GET()  # let the parent redirect /page to /page/
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        self.end_headers()
-        self.wfile.write(body)
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, format, *args):
-        pass
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _build(site_dir: Path, url: str) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=url, strict=True))
-
-
-def _serve(site_dir: Path, port: int) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_PagesHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def _page_slugs() -> list[str]:
@@ -217,7 +160,7 @@ def _table(rows: list[Row]) -> str:
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     slugs = _page_slugs()
     rows = {(slug, lang): Row(slug or "home", lang) for slug in slugs for lang in LANGUAGES}
@@ -225,7 +168,7 @@ def main() -> int:
         site_dir = Path(tmp) / "site"
         print(f"Building the site for {base} ...", flush=True)
         _build(site_dir, base)
-        server = _serve(site_dir, port)
+        server = serve(site_dir, port)
         try:
             cli = _lighthouse_bin()
             for slug in LIGHTHOUSE_PAGES:

@@ -7,13 +7,12 @@ import gzip
 import pytest
 
 from site_helpers import LANGUAGES, page_slugs
+from tools.pages_server import COMPRESSED
 
 PAGES = [(slug, lang) for slug in page_slugs() for lang in LANGUAGES]
 PAGE_IDS = [f"{lang}:{slug or 'home'}" for slug, lang in PAGES]
 BUDGET = 100 * 1024
 SEARCH_ASSETS = ("/search/search_index.json", "/workers/search.", "/lunr/")
-# Formats GitHub Pages serves compressed; images and fonts go as they are.
-COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
 @pytest.fixture(scope="module")
