@@ -71,7 +71,23 @@ def test_each_index_has_the_search_settings_of_its_language():
     assert "trimmer" not in indexes["zh"]["config"]["pipeline"]
     for index in indexes.values():
         assert index["config"]["separator"] == SEPARATOR
-        assert index["config"]["fields"] == {"title": {"boost": 1000.0}}
+    assert indexes["zh"]["config"]["fields"] == {"title": {"boost": 1000.0}}
+    # English sections get a field of word forms, weighted below the text.
+    assert indexes["en"]["config"]["fields"] == {"title": {"boost": 1000.0}, "forms": {"boost": 0.5}}
+
+
+def test_english_sections_hold_the_other_forms_of_their_words():
+    merged = {"config": _merged_index()["config"], "docs": [
+        {"location": "en/", "title": "Cities", "text": "Two ferries signed in Yantai."},
+        {"location": "en/a/", "title": "A", "text": "The city and the ferry of Yantai sign."},
+        {"location": "x/", "title": "城市", "text": "渡轮"},
+    ]}
+    indexes = split_search_index(merged, SITE_LANGUAGES)
+    first, second = (set(d["forms"].split()) for d in indexes["en"]["docs"])
+    assert {"city", "ferry", "sign", "signing", "signs"} <= first
+    assert {"cities", "ferries", "signed"} <= second
+    assert not {"ferries", "signed", "yantais", "yantai", "the", "and"} & first  # words it holds, names, stop words
+    assert "forms" not in indexes["zh"]["docs"][0]
 
 
 def test_a_language_without_search_settings_stops_the_build():
@@ -180,6 +196,21 @@ def test_chinese_text_is_split_into_words_the_separator_keeps(built_site):
     agreements = next(d for d in index["docs"] if d["location"] == "agreements/")
     words = [w for w in separator.split(agreements["text"]) if w]
     assert "协议" in words and "大连" in words
+
+
+def test_built_english_sections_find_a_word_in_its_other_forms(built_site):
+    """A section that writes only "cities" is found by "city", and one that writes only
+    "ferry" by "ferries" (Material's query "ferries*" matches the start of a word)."""
+    docs = _index(built_site, "en")["docs"]
+
+    def words(doc):
+        return set(re.findall(r"[a-z]+", f"{doc['title']} {doc['text']}".lower()))
+
+    only_cities = [d for d in docs if "cities" in words(d) and "city" not in words(d)]
+    only_ferry = [d for d in docs if "ferry" in words(d) and "ferries" not in words(d)]
+    assert only_cities and only_ferry
+    assert all("city" in d["forms"].split() for d in only_cities)
+    assert all("ferries" in d["forms"].split() for d in only_ferry)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from twincity.language_root import Language, language_of_url
+from twincity.word_forms import other_forms, proper_nouns
 
 # -----------------------------------------------------------------------------
 # Data
@@ -36,6 +37,13 @@ PIPELINES = {
     "zh": ["stemmer"],
     "en": ["stopWordFilter"],
 }
+
+# English sections also hold the other regular forms of their words (word_forms.py), in
+# a field of their own, weighted below the text itself: "cities" then finds "city" and
+# "ferries" "ferry", while the unstemmed text keeps exact words first.
+FORMS_FIELD = "forms"
+FORMS_BOOST = 0.5
+WORD_FORMS_LANGUAGES = {"en"}
 
 
 # -----------------------------------------------------------------------------
@@ -61,7 +69,19 @@ def split_search_index(index: dict[str, Any], languages: list[Language]) -> dict
         language = language_of_url(doc["location"], languages)
         located = dict(doc, location=doc["location"][len(language.prefix) :])
         indexes[language.locale]["docs"].append(located)
+    for locale in WORD_FORMS_LANGUAGES & indexes.keys():
+        _add_word_forms(indexes[locale])
     return indexes
+
+
+def _add_word_forms(index: dict[str, Any]) -> None:
+    texts = [f"{doc['title']} {doc['text']}" for doc in index["docs"]]
+    nouns = proper_nouns([doc["text"] for doc in index["docs"]])  # titles capitalise every word
+    for doc, text in zip(index["docs"], texts):
+        forms = other_forms(text, nouns)
+        if forms:
+            doc[FORMS_FIELD] = forms
+    index["config"]["fields"] = dict(index["config"]["fields"], **{FORMS_FIELD: {"boost": FORMS_BOOST}})
 
 
 def write_language_indexes(site_dir: Path, languages: list[Language]) -> dict[str, Path]:

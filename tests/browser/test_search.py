@@ -73,6 +73,24 @@ def test_english_search_finds_english_pages_only(page, site_server, built_site, 
     assert query.lower() in _first_result_text(page).lower()
 
 
+# (query, word of another form the first result must hold): the site never writes
+# "ferries", "islands" or "cooperated", and Material's query only matches word starts.
+EN_OTHER_FORMS = [
+    ("ferries", "ferry"),
+    ("islands", "island"),
+    ("cooperated", "cooperate"),
+]
+
+
+@pytest.mark.parametrize(("query", "word"), EN_OTHER_FORMS, ids=[q for q, _ in EN_OTHER_FORMS])
+def test_english_search_finds_a_word_in_its_other_forms(page, site_server, built_site, query, word):
+    page.goto(built_site.page_url("history", "en"))
+    results = _search(page, query)
+    assert {_page_and_language(url)[1] for url in results} == {"en"}
+    text = _first_result_text(page).lower()
+    assert query not in text and word in text
+
+
 def test_chinese_words_on_an_english_page_find_english_pages(page, site_server, built_site):
     # English pages give Chinese terms in brackets; they are found, on English pages only.
     page.goto(built_site.page_url("", "en"))
