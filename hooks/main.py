@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from twincity import a11y, data_pages, head, language_root, not_found, search_index
+from twincity import a11y, data_pages, head, language_root, not_found, search_index, search_worker
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -65,5 +65,7 @@ def on_post_build(config):
     if language_root.all_languages_built(config):
         languages = language_root.site_languages(config)
         search_index.write_language_indexes(Path(config.site_dir), languages)
+        # Chinese queries keep their last word (a bound in Material's segmenter).
+        search_worker.fix_query_segmentation(Path(config.site_dir))
     # Open data: /data/*.json and /data/*.csv, written once at the site root.
     data_pages.publish_open_data(config)

@@ -73,6 +73,19 @@ def test_english_search_finds_english_pages_only(page, site_server, built_site, 
     assert query.lower() in _first_result_text(page).lower()
 
 
+# Queries of two words run together, as readers type them: Material's segmenter used to
+# drop the last word (see hooks/twincity/search_worker.py); both must be highlighted.
+ZH_COMPOUNDS = [("海洋经济", ("海洋", "经济")), ("双城联动", ("双城", "联动")), ("渤海轮渡", ("渤海", "轮渡"))]
+
+
+@pytest.mark.parametrize(("query", "words"), ZH_COMPOUNDS, ids=[q for q, _ in ZH_COMPOUNDS])
+def test_chinese_search_keeps_every_word_of_the_query(page, site_server, built_site, query, words):
+    page.goto(built_site.page_url("history", "zh"))
+    _search(page, query)
+    marked = set(page.locator(".md-search-result__item mark").all_inner_texts())
+    assert set(words) <= marked, marked
+
+
 # (query, word of another form the first result must hold): the site never writes
 # "ferries", "islands" or "cooperated", and Material's query only matches word starts.
 EN_OTHER_FORMS = [
