@@ -434,6 +434,15 @@ def test_every_chinese_character_on_an_english_page_is_marked_as_chinese(built_s
     assert not unmarked, f"{_url(slug, 'en')}: Chinese without lang=\"zh\":\n  " + "\n  ".join(unmarked)
 
 
+@pytest.mark.parametrize("slug", SLUGS)
+def test_english_pages_use_typographic_apostrophes(built_site, slug):
+    """One style of apostrophe: “the report’s”, never “the report's” beside it."""
+    soup = built_site.soup(slug, "en")
+    description = soup.find("meta", attrs={"name": "description"})["content"]
+    straight = re.findall(r"\w+'\w*", f"{_text(_prose(built_site, slug, 'en'))} {description}")
+    assert not straight, f"{_url(slug, 'en')}: straight apostrophes in {straight}"
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_page_has_a_description_in_its_own_language(built_site, slug, lang):

@@ -228,7 +228,7 @@ class Quote(_Model):
     kind: QuoteKind = _field(
         "quoted（原文加引号）、reported（“某某说”转述）、suggested（“某某建议”）、report（可能为记者的话）",
         "quoted (in quotation marks in the source), reported (reported speech), "
-        "suggested (a suggestion), report (possibly the reporter's own words)",
+        "suggested (a suggestion), report (possibly the reporter’s own words)",
     )
     occasion: Text = _field("场合", "occasion")
     text: Text = _field("内容（英文为忠实译文）", "statement (English: a faithful translation)")

@@ -31,7 +31,7 @@ TITLES = {
     "agreements": {"zh": "“1+15”合作协议", "en": "The 1+15 agreements"},
     "timeline": {"zh": "大事记，按时间排列", "en": "Timeline, in chronological order"},
     "people": {"zh": "人物及其当时职务", "en": "People and their titles at the time"},
-    "quotes": {"zh": "各方观点，按原文顺序", "en": "Statements, in the source's order"},
+    "quotes": {"zh": "各方观点，按原文顺序", "en": "Statements, in the source’s order"},
     "glossary": {"zh": "词汇表", "en": "Glossary"},
 }
 
