@@ -122,6 +122,17 @@ def test_the_citation_check_fails_on_a_changed_character():
 # -----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_quotation_block_comes_from_data(built_site, slug, lang):
+    """A quotation is written once, in data/quotes.yml, and given on prose pages with
+    <!-- twincity:quote ID -->, so that its English translation reads the same everywhere."""
+    generated = ("twincity-quotation", "twincity-quote__text")
+    typed = [block.get_text(" ", strip=True)[:60] for block in _article(built_site, slug, lang).find_all("blockquote")
+             if not set(block.get("class") or []) & set(generated) and not block.find_parent("details")]
+    assert not typed, f"{_url(slug, lang)}: quotations typed into the page, not taken from data: {typed}"
+
+
 @pytest.mark.parametrize("slug", SLUGS)
 def test_quotation_blocks_on_chinese_pages_quote_the_source(built_site, slug):
     problems = [p for block in _article(built_site, slug, "zh").find_all("blockquote")

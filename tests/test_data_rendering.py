@@ -270,6 +270,53 @@ def test_marker_given_twice_is_an_error():
         fill_markers("<!-- twincity:quotes -->\n<!-- twincity:quotes -->\n", page_slug="quotes", lang="zh", data=DATA, links=LINKS["zh"], src="docs/quotes.md")
 
 
+def _prose_page(lang: str, body: str, data=DATA) -> BeautifulSoup:
+    url = "history/" if lang == "zh" else "en/history/"
+    filled = fill_markers(f"# History\n\n{body}\n", page_slug="history", lang=lang, data=data,
+                          links=PageLinks.for_page_url(url, lang), src="docs/history.md")
+    return to_html(filled)
+
+
+def test_a_quotation_marker_gives_the_words_from_data_in_each_language():
+    zh = _prose_page("zh", "安说：\n\n<!-- twincity:quote ann-quoted -->\n\nAfter.").find("blockquote")
+    assert zh.p.get_text() == "“我们携手前行。”"
+    assert zh.find(class_="twincity-quotation__source").get_text() == "—— 安示例（各方观点）"
+    assert zh.find("a")["href"] == "../quotes/#ann-quoted"
+    en = _prose_page("en", "<!-- twincity:quote ann-quoted -->").find("blockquote")
+    translation, original, source = en.find_all("p")
+    assert translation.get_text() == "Translation: “We go forward together.”"
+    assert original.find("span", lang="zh").get_text() == "“我们携手前行。”"
+    assert source.get_text() == "— An Shili (What they said)" and source.a["href"] == "../quotes/#ann-quoted"
+
+
+def test_a_quotation_may_be_given_on_several_pages_and_twice_on_one():
+    page = _prose_page("zh", "<!-- twincity:quote ann-quoted -->\n\nText.\n\n<!-- twincity:quote ann-quoted -->")
+    assert len(page.find_all("blockquote")) == 2
+
+
+@pytest.mark.parametrize(
+    ("marker", "message"),
+    [
+        ("<!-- twincity:quote -->", r"docs/history.md: the marker <!-- twincity:quote --> needs an id"),
+        ("<!-- twincity:quote no-such-quote -->", r"docs/history.md: <!-- twincity:quote no-such-quote -->: no statement 'no-such-quote' in data/quotes.yml"),
+        ("<!-- twincity:quote ann-reported -->", r"the statement is of kind 'reported'; only quotations \(kind 'quoted'\)"),
+        ("<!-- twincity:timeline 2025 -->", r"docs/history.md: the marker <!-- twincity:timeline --> takes no id \(given '2025'\)"),
+    ],
+)
+def test_a_wrong_quotation_marker_is_an_error(marker, message):
+    with pytest.raises(PageError, match=message):
+        _prose_page("zh", marker)
+
+
+def test_a_quotation_is_escaped(tmp_path):
+    copy = DataCopy(tmp_path)
+    copy.edit("quotes", "ann-quoted", text={"zh": "<b>粗</b>", "en": "<b>bold</b>"})
+    data = load_site_data(copy.dir, use_cache=False)
+    for lang in ("zh", "en"):
+        block = _prose_page(lang, "<!-- twincity:quote ann-quoted -->", data).find("blockquote")
+        assert block.find("b") is None and "<b>" in block.get_text()
+
+
 def test_pages_without_markers_are_left_alone():
     text = "# History\n\n<!-- an ordinary comment -->\n"
     assert fill_markers(text, page_slug="history", lang="zh", data=DATA, links=LINKS["zh"], src="docs/history.md") == text

@@ -26,7 +26,8 @@ from .dates import PartialDate
 # Data
 # -----------------------------------------------------------------------------
 
-MARKER = re.compile(r"<!--\s*twincity:([^\s>]*)\s*-->")
+# `<!-- twincity:NAME -->`, or with an id for the markers that take one: `<!-- twincity:quote ID -->`.
+MARKER = re.compile(r"<!--\s*twincity:([^\s>]*)(?:[ \t]+([^\s>]+))?\s*-->")
 
 # The page each marker belongs on (slug = file name without language suffix and .md).
 MARKER_PAGES = {
@@ -36,6 +37,9 @@ MARKER_PAGES = {
     "glossary": "glossary",
     "open-data": "sources",
 }
+
+# Markers that take an id and may stand on any page, any number of times.
+ID_MARKERS = {"quote": "a quotation from data/quotes.yml, e.g. <!-- twincity:quote chen-shared-roots -->"}
 
 AGREEMENT_GROUPS = ("framework", "sector", "district", "enterprise")
 
@@ -72,6 +76,8 @@ LABELS: dict[str, dict[str, Any]] = {
         "occasion": "场合",
         "open_quote": "“",
         "close_quote": "”",
+        "attribution": "—— ",
+        "quotes_page": "各方观点",
         "people": "人物",
         "title": "职务",
         "glossary_kind": {
@@ -131,6 +137,8 @@ LABELS: dict[str, dict[str, Any]] = {
         "original": "Chinese original:",
         "open_quote": "“",
         "close_quote": "”",
+        "attribution": "— ",
+        "quotes_page": "What they said",
         "people": "People",
         "title": "Title",
         "glossary_kind": {
@@ -190,22 +198,32 @@ class PageLinks:
 
 def fill_markers(markdown: str, *, page_slug: str, lang: str, data: SiteData, links: PageLinks, src: str) -> str:
     """Replace every marker of the page with its generated block; raise PageError on a wrong marker."""
-    found = [m.group(1) for m in MARKER.finditer(markdown)]
-    for name in found:
+    found = [(m.group(1), m.group(2)) for m in MARKER.finditer(markdown)]
+    names = [name for name, _ in found]
+    for name, given_id in found:
+        if name in ID_MARKERS:
+            if given_id is None:
+                raise PageError(f"{src}: the marker <!-- twincity:{name} --> needs an id: {ID_MARKERS[name]}")
+            continue
         if name not in MARKER_PAGES:
-            known = ", ".join(f"<!-- twincity:{n} -->" for n in MARKER_PAGES)
+            known = ", ".join([f"<!-- twincity:{n} -->" for n in MARKER_PAGES] + [f"<!-- twincity:{n} ID -->" for n in ID_MARKERS])
             raise PageError(f"{src}: unknown marker <!-- twincity:{name} --> (known markers: {known})")
-        if found.count(name) > 1:
-            raise PageError(f"{src}: the marker <!-- twincity:{name} --> is given {found.count(name)} times; give it once")
+        if given_id is not None:
+            raise PageError(f"{src}: the marker <!-- twincity:{name} --> takes no id (given {given_id!r})")
+        if names.count(name) > 1:
+            raise PageError(f"{src}: the marker <!-- twincity:{name} --> is given {names.count(name)} times; give it once")
     for name, slug in MARKER_PAGES.items():
-        if slug == page_slug and name not in found:
+        if slug == page_slug and name not in names:
             raise PageError(f"{src}: the marker <!-- twincity:{name} --> is missing; the page must hold it on a line of its own")
     if not found:
         return markdown
 
     def replace(match: re.Match) -> str:
+        name, given_id = match.group(1), match.group(2)
+        if name == "quote":
+            return "\n\n" + render_quotation(data, lang, links, given_id, src=src).strip() + "\n\n"
         level = heading_level_below(markdown[: match.start()])
-        return "\n" + RENDERERS[match.group(1)](data, lang, links, level=level).strip() + "\n"
+        return "\n" + RENDERERS[name](data, lang, links, level=level).strip() + "\n"
 
     return MARKER.sub(replace, markdown)
 
@@ -248,6 +266,21 @@ def render_quotes(data: SiteData, lang: str, links: PageLinks, level: int = 2) -
     for quote in data.quotes:  # speakers in order of their first statement
         speakers.setdefault(quote.speaker, []).append(quote)
     return _render("quotes.html", lang, links, data, h=level, speakers=speakers)
+
+
+def render_quotation(data: SiteData, lang: str, links: PageLinks, quote_id: str, *, src: str) -> str:
+    """One quotation from data/quotes.yml as a block: the words (on English pages the
+    translation beside the Chinese original) and the speaker, linked to the statements page.
+    Written once in data, a quotation reads the same on every page that gives it."""
+    quote = data.quote.get(quote_id)
+    if quote is None:
+        raise PageError(f"{src}: <!-- twincity:quote {quote_id} -->: no statement {quote_id!r} in data/quotes.yml")
+    if quote.kind != "quoted":
+        raise PageError(
+            f"{src}: <!-- twincity:quote {quote_id} -->: the statement is of kind {quote.kind!r}; "
+            "only quotations (kind 'quoted') are shown as quotations"
+        )
+    return _render("quotation.html", lang, links, data, q=quote, speaker=data.person[quote.speaker])
 
 
 def render_glossary(data: SiteData, lang: str, links: PageLinks, level: int = 2) -> str:
