@@ -84,3 +84,38 @@ def test_enter_on_skip_link_moves_focus_to_the_content(page, site_server, built_
     assert page.evaluate("location.hash") == target
     page.keyboard.press("Tab")
     assert _focused(page)["inContent"], "Tab after the skip link does not continue in the content"
+
+
+# Every control a mouse user can see and use, numbered so Tab stops can be matched to it.
+_NUMBER_VISIBLE_CONTROLS = """() => {
+  const controls = [...document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")]
+    .filter(e => {
+      const box = e.getBoundingClientRect(), style = getComputedStyle(e);
+      for (let a = e; a; a = a.parentElement) if (getComputedStyle(a).opacity === "0") return false;
+      return box.width > 1 && box.height > 1 && style.visibility !== "hidden" && style.display !== "none"
+        && !e.closest("[hidden], [inert], details:not([open]) > :not(summary)");
+    });
+  controls.forEach((e, i) => e.setAttribute("data-control", i));
+  return controls.map(e => e.outerHTML.slice(0, 80));
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("slug", ["", "agreements", "timeline"])
+def test_every_visible_control_is_reached_by_tab(page, site_server, built_site, slug, lang):
+    """Keyboard users reach every link, button, field and expandable source excerpt
+    a mouse user can use, in order, without a trap."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(built_site.page_url(slug, lang), wait_until="load")
+    controls = page.evaluate(_NUMBER_VISIBLE_CONTROLS)
+    assert controls
+    reached: set[str] = set()
+    for _ in range(3 * len(controls) + 30):  # Tab also stops on focusable elements that are not shown
+        page.keyboard.press("Tab")
+        number = page.evaluate("document.activeElement.getAttribute('data-control')")
+        if number is not None:
+            reached.add(number)
+        if len(reached) == len(controls):
+            break
+    missed = [controls[int(i)] for i in sorted(set(map(str, range(len(controls)))) - reached, key=int)]
+    assert not missed, f"{len(missed)} of {len(controls)} visible controls are not reached by Tab: {missed[:5]}"
