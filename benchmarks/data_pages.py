@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from twincity.loading import load_site_data  # noqa: E402
-from twincity.rendering import PageLinks, render_agreement_index, render_quotes, render_timeline  # noqa: E402
+from twincity.rendering import MARKER, PageLinks, render_agreement_index, render_quotes, render_timeline  # noqa: E402
 
 SIZES = (10, 100, 1_000, 10_000)
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "sources")
@@ -86,6 +86,17 @@ def synthetic_data(n: int) -> dict[str, list[dict[str, Any]]]:
     return {"people": people, "agreements": agreements, "timeline": events, "quotes": quotes, "glossary": glossary}
 
 
+def with_page_quotations(data: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """The synthetic data plus the site's own quotations that prose pages give with
+    <!-- twincity:quote ID --> (and their speakers): a whole build needs them."""
+    ids = {m.group(2) for page in (ROOT / "docs").glob("*.md")
+           for m in MARKER.finditer(page.read_text("utf-8")) if m.group(1) == "quote"}
+    quotes = [q for q in yaml.safe_load((ROOT / "data" / "quotes.yml").read_text("utf-8")) if q["id"] in ids]
+    speakers = {q["speaker"] for q in quotes}
+    people = [p for p in yaml.safe_load((ROOT / "data" / "people.yml").read_text("utf-8")) if p["id"] in speakers]
+    return dict(data, quotes=data["quotes"] + quotes, people=data["people"] + people)
+
+
 def write_data(folder: Path, data: dict[str, list[dict[str, Any]]]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, entries in data.items():
@@ -112,7 +123,7 @@ def _best_of(repeat: int, action) -> float:
 def measure(n: int, build: bool) -> dict[str, float | None]:
     with tempfile.TemporaryDirectory(prefix="twincity-bench-") as tmp:
         project = Path(tmp)
-        write_data(project / "data", synthetic_data(n))
+        write_data(project / "data", with_page_quotations(synthetic_data(n)))
         repeat = 3 if n <= 1_000 else 1
         load = _best_of(repeat, lambda: load_site_data(project / "data", use_cache=False))
         data = load_site_data(project / "data", use_cache=False)
