@@ -4,7 +4,6 @@ the language switcher, the sitemap, and a build without warnings."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
