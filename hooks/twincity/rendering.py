@@ -220,8 +220,8 @@ def fill_markers(markdown: str, *, page_slug: str, lang: str, data: SiteData, li
 
     def replace(match: re.Match) -> str:
         name, given_id = match.group(1), match.group(2)
-        if name == "quote":
-            return "\n\n" + render_quotation(data, lang, links, given_id, src=src).strip() + "\n\n"
+        if name in ID_MARKERS:
+            return "\n\n" + ID_RENDERERS[name](data, lang, links, given_id, src=src).strip() + "\n\n"
         level = heading_level_below(markdown[: match.start()])
         return "\n" + RENDERERS[name](data, lang, links, level=level).strip() + "\n"
 
@@ -305,6 +305,8 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "glossary": render_glossary,
     "open-data": render_open_data,
 }
+# The markers of ID_MARKERS, given their id.
+ID_RENDERERS: dict[str, Callable[..., str]] = {"quote": render_quotation}
 
 
 # -----------------------------------------------------------------------------
