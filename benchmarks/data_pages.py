@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import shutil
 import sys
 import tempfile
 import time
@@ -24,13 +23,17 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT), str(ROOT / "tests")]
 
+from support.site import PROJECT_PARTS, copy_project, page_slugs, site_languages  # noqa: E402
+from twincity.links import PageLinks  # noqa: E402
 from twincity.loading import load_site_data  # noqa: E402
-from twincity.rendering import MARKER, PageLinks, render_agreement_index, render_quotes, render_timeline  # noqa: E402
+from twincity.markers import MARKER  # noqa: E402
+from twincity.rendering import RenderContext, render_agreement_index, render_quotes, render_timeline  # noqa: E402
 
 SIZES = (10, 100, 1_000, 10_000)
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "sources")
+# The project without its data: the synthetic data takes its place.
+BUILD_PARTS = tuple(part for part in PROJECT_PARTS if part != "data")
 GROUPS = ("sector", "district", "enterprise")
 CATEGORIES = ("history", "policy", "cooperation", "conference", "goal")
 
@@ -59,12 +62,26 @@ def _date(i: int) -> Any:
     return f"{year}-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
 
 
+def _site_entries(name: str) -> list[dict[str, Any]]:
+    return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text("utf-8"))
+
+
+# The build checks every citation against the source: the synthetic entries cite the
+# site's own excerpts, in turn.
+CITATIONS = [entry["citation"] for name in ("agreements", "timeline", "quotes") for entry in _site_entries(name)]
+
+
+def _citation(i: int) -> str:
+    return CITATIONS[i % len(CITATIONS)]
+
+
 def synthetic_data(n: int) -> dict[str, list[dict[str, Any]]]:
-    """n timeline events and n agreements (one framework), n // 10 + 2 people and quotes, n glossary terms."""
+    """n timeline events and n agreements (one framework), n // 10 + 2 people and quotes, n glossary terms,
+    and the site's own corrections of the source (which the sources page lists)."""
     people = [{"id": f"person-{i}", "name": _text(f"人物{i}", f"Person {i}"), "title": _text(f"职务{i}", f"Title {i}")}
               for i in range(n // 10 + 2)]
     quotes = [{"id": f"quote-{i}", "speaker": f"person-{i % len(people)}", "kind": ("quoted", "reported", "suggested", "report")[i % 4],
-               "occasion": _text("会议上", "at the conference"), "text": _text(f"观点{i}。", f"Statement {i}."), "citation": f"观点{i}。"}
+               "occasion": _text("会议上", "at the conference"), "text": _text(f"观点{i}。", f"Statement {i}."), "citation": _citation(i)}
               for i in range(n // 10 + 2)]
     agreements = []
     for i in range(n):
@@ -76,24 +93,25 @@ def synthetic_data(n: int) -> dict[str, list[dict[str, Any]]]:
             "signatories": ["person-0", "person-1"] if i == 0 else [],
             "related_events": [f"event-{i}", f"event-{(i * 7) % n}"],
             "related_quotes": [f"quote-{i % len(quotes)}"],
-            "citation": f"协议{i}的原文",
+            "citation": _citation(i),
         })
     events = [{"id": f"event-{i}", "date": _date(i), "title": _text(f"大事{i}", f"Event {i}"),
-               "summary": _text(f"摘要{i}", f"Summary {i}"), "category": CATEGORIES[i % 5], "citation": f"大事{i}的原文",
+               "summary": _text(f"摘要{i}", f"Summary {i}"), "category": CATEGORIES[i % 5], "citation": _citation(i),
                "related_agreements": [f"agreement-{(i * 3) % n}"]}
               for i in range(n)]
-    glossary = [{"id": f"term-{i}", "kind": "concept", "zh": f"术语{i}", "en": f"term {i}"} for i in range(n)]
-    return {"people": people, "agreements": agreements, "timeline": events, "quotes": quotes, "glossary": glossary}
+    glossary = [{"id": f"term-{i}", "kind": "concept", "term": _text(f"术语{i}", f"term {i}")} for i in range(n)]
+    return {"people": people, "agreements": agreements, "timeline": events, "quotes": quotes, "glossary": glossary,
+            "corrections": _site_entries("corrections")}
 
 
 def with_page_quotations(data: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
     """The synthetic data plus the site's own quotations that prose pages give with
     <!-- twincity:quote ID --> (and their speakers): a whole build needs them."""
-    ids = {m.group(2) for page in (ROOT / "docs").glob("*.md")
-           for m in MARKER.finditer(page.read_text("utf-8")) if m.group(1) == "quote"}
-    quotes = [q for q in yaml.safe_load((ROOT / "data" / "quotes.yml").read_text("utf-8")) if q["id"] in ids]
+    ids = {m.group(3) for page in (ROOT / "docs").glob("*.md")
+           for m in MARKER.finditer(page.read_text("utf-8")) if m.group(2) == "quote"}
+    quotes = [q for q in _site_entries("quotes") if q["id"] in ids]
     speakers = {q["speaker"] for q in quotes}
-    people = [p for p in yaml.safe_load((ROOT / "data" / "people.yml").read_text("utf-8")) if p["id"] in speakers]
+    people = [p for p in _site_entries("people") if p["id"] in speakers]
     return dict(data, quotes=data["quotes"] + quotes, people=data["people"] + people)
 
 
@@ -120,18 +138,32 @@ def _best_of(repeat: int, action) -> float:
     return best
 
 
+def _context(data, code: str, page: str) -> RenderContext:
+    """What a page of `page` in language `code` renders with, its links as MkDocs' files give them."""
+    languages = site_languages()
+    language = languages[code]
+    targets = {slug or "index": language.root + (f"{slug}/" if slug else "") for slug in page_slugs()}
+    return RenderContext(
+        data=data, texts=language.texts, catalogues={lang.code: lang.texts for lang in languages},
+        source=languages.source, links=PageLinks(page_url=language.root + f"{page}/", targets=targets),
+        src=f"docs/{page}.md",
+    )
+
+
 def measure(n: int, build: bool) -> dict[str, float | None]:
+    languages = site_languages()
+    default = languages.default.code
     with tempfile.TemporaryDirectory(prefix="twincity-bench-") as tmp:
         project = Path(tmp)
         write_data(project / "data", with_page_quotations(synthetic_data(n)))
         repeat = 3 if n <= 1_000 else 1
-        load = _best_of(repeat, lambda: load_site_data(project / "data", use_cache=False))
-        data = load_site_data(project / "data", use_cache=False)
-        timeline = _best_of(repeat, lambda: [render_timeline(data, lang, PageLinks.for_page_url("timeline/", lang)) for lang in ("zh",)])
-        agreements = _best_of(repeat, lambda: [render_agreement_index(data, lang, PageLinks.for_page_url("agreements/", lang)) for lang in ("zh",)])
+        load = _best_of(repeat, lambda: load_site_data(project / "data", languages.codes, use_cache=False))
+        data = load_site_data(project / "data", languages.codes, use_cache=False)
+        timeline = _best_of(repeat, lambda: [render_timeline(_context(data, lang, "timeline")) for lang in (default,)])
+        agreements = _best_of(repeat, lambda: [render_agreement_index(_context(data, lang, "agreements")) for lang in (default,)])
         everything = _best_of(repeat, lambda: [
-            (render_timeline(data, lang, links), render_agreement_index(data, lang, links), render_quotes(data, lang, links))
-            for lang in ("zh", "en") for links in [PageLinks.for_page_url("x/" if lang == "zh" else "en/x/", lang)]
+            (render_timeline(ctx), render_agreement_index(ctx), render_quotes(ctx))
+            for lang in languages.codes for ctx in [_context(data, lang, "x")]
         ])
         whole = _whole_build(project) if build else None
     return {"load": load, "timeline": timeline, "agreements": agreements, "render_all": everything, "build": whole}
@@ -141,12 +173,7 @@ def _whole_build(project: Path) -> float:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / part)
+    copy_project(project, BUILD_PARTS)
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the prose pages link to ids the synthetic data lacks
     start = time.perf_counter()
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from twincity import a11y, data_pages, head, language_root, not_found, search_index, search_worker
+from twincity import a11y, data_pages, head, not_found, search_index, search_worker
+from twincity.languages import all_languages_built
+from twincity.site import set_up, site_of
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -19,53 +21,56 @@ from twincity import a11y, data_pages, head, language_root, not_found, search_in
 
 
 def on_config(config):
-    # Load and validate data/ before anything is written: a data mistake stops the build.
-    data_pages.load_data(config)
+    # The languages (from the i18n plugin's list), their catalogues, a translation of
+    # every page and data/: any mistake stops the build before anything is written.
+    site = set_up(config)
     # Material's browser storage (colour scheme) is shared by the languages' roots.
-    config.extra.setdefault("scope", language_root.storage_scope(config))
+    config.extra.setdefault("scope", site.languages.site_path)
     return config
 
 
 def on_page_markdown(markdown, page, config, files):
     # Agreement index, timeline, quotes, glossary and open-data list, in the page's language.
-    return data_pages.fill_page(markdown, page, config)
+    site = site_of(config)
+    return data_pages.fill_page(markdown, page, config, files, site.languages, site.data)
 
 
 def on_page_context(context, page, config, nav):
+    languages = site_of(config).languages
     # <head>: canonical, absolute hreflang alternates, Open Graph and Twitter card values.
-    context["twincity_head"] = head.page_head(page, config)
+    context["twincity_head"] = head.page_head(page, config, languages)
     # Search and Material's scripts treat the page's language root as the site root.
-    languages = language_root.site_languages(config)
-    context["base_url"] = language_root.page_base_url(context["base_url"], page.url, languages)
+    context["base_url"] = languages.page_base_url(context["base_url"], page.url)
     return context
 
 
 def on_post_page(output, page, config):
     # Material's search dialog gets an accessible name in the page's language.
-    return a11y.name_search_dialog(output, config.plugins["i18n"].current_language)
+    return a11y.name_search_dialog(output, site_of(config).languages.current(config).texts["a11y.search_dialog"])
 
 
 def on_post_template(output_content, template_name, config):
+    languages = site_of(config).languages
     # The same fix on 404.html, which is rendered as a template, not as a page.
-    output_content = a11y.name_search_dialog(output_content, config.plugins["i18n"].current_language)
-    # 404.html holds both languages: written in the default language's pass only.
-    return not_found.keep_default_language_404(output_content, template_name, config)
+    output_content = a11y.name_search_dialog(output_content, languages.current(config).texts["a11y.search_dialog"])
+    # 404.html holds every language: written in the default language's pass only.
+    return not_found.keep_default_language_404(output_content, template_name, config, languages)
 
 
 def on_template_context(context, template_name, config):
-    # 404.html: home links at absolute paths and both site names.
+    # 404.html: home links at absolute paths and every language's site name and texts.
     if template_name == not_found.TEMPLATE:
-        context["twincity_not_found"] = not_found.not_found_page(config)
+        context["twincity_not_found"] = not_found.not_found_page(site_of(config).languages)
     return context
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config):
+    site = site_of(config)
     # One search index per language, each at its language's root.
-    if language_root.all_languages_built(config):
-        languages = language_root.site_languages(config)
-        search_index.write_language_indexes(Path(config.site_dir), languages)
+    if all_languages_built(config):
+        search_index.write_language_indexes(Path(config.site_dir), site.languages)
         # Chinese queries keep their last word (a bound in Material's segmenter).
         search_worker.fix_query_segmentation(Path(config.site_dir))
     # Open data: /data/*.json and /data/*.csv, written once at the site root.
-    data_pages.publish_open_data(config)
+    data_pages.publish_open_data(config, site.languages, site.data)

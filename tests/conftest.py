@@ -9,7 +9,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from site_helpers import ROOT, BuiltSite
+from support.site import ROOT, BuiltSite
 from tools.pages_server import free_port, serve
 
 # -----------------------------------------------------------------------------

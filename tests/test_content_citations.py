@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-from site_helpers import LANGUAGES, ROOT, page_slugs
+from support.site import LANGUAGES, ROOT, page_slugs
 from twincity.source_text import occurs_in_source, where_it_differs
 
 DATA = ROOT / "data"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 import yaml
 
-from site_helpers import LANGUAGES, ROOT, page_slugs
+from support.site import LANGUAGES, ROOT, page_slugs
 
 SLUGS = page_slugs()
 DATA = ROOT / "data"
@@ -99,7 +99,7 @@ def _load(name: str) -> list[dict]:
 
 
 def _terms() -> list[Term]:
-    terms = [Term(g["zh"], (g["en"], *(g.get("en_variants") or [])), f"glossary.yml {g['id']}")
+    terms = [Term(g["term"]["zh"], (g["term"]["en"], *(g.get("variants") or {}).get("en", [])), f"glossary.yml {g['id']}")
              for g in _load("glossary.yml")]
     terms += [Term(p["name"]["zh"], (p["name"]["en"],), f"people.yml {p['id']}") for p in _load("people.yml")]
     # Longest first: a term inside a longer one (胶东 in 胶东半岛) only counts where it stands alone.

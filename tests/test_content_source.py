@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from site_helpers import LANGUAGES
+from support.site import LANGUAGES
 from twincity import source_text
 from twincity.source_text import (
     CORRECTIONS,
@@ -93,8 +93,8 @@ def test_corrected_article_no_longer_has_the_wrong_form(correction):
 
 def test_corrections_are_data_with_reasons_in_both_languages():
     for correction in CORRECTIONS:
-        assert correction.reason_zh and re.search(r"[\u4e00-\u9fff]", correction.reason_zh), correction.id
-        assert correction.reason_en and re.search(r"[A-Za-z]{3}", correction.reason_en), correction.id
+        assert correction.reason.get("zh") and re.search(r"[\u4e00-\u9fff]", correction.reason["zh"]), correction.id
+        assert correction.reason.get("en") and re.search(r"[A-Za-z]{3}", correction.reason["en"]), correction.id
 
 
 def test_the_three_yantai_for_yanda_corrections_are_marked_probable():

@@ -5,7 +5,6 @@ generated anchors pass MkDocs' anchor check in both languages."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,19 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_helpers import ROOT
-
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data", "sources")
-
-
-def copy_project(dest: Path) -> Path:
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, dest / part)
-    return dest
+from support.site import copy_project
 
 
 def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess:

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from support.site import LANGUAGES, catalogues
 from twincity.dates import PartialDate
-from twincity.models import Era, Span, Text, date_display, date_iso, date_sort_key
+from twincity.models import Era, Span, date_display, date_iso, date_sort_key
+
+TEXTS = catalogues()
+
+
+def era(zh: str, en: str, sort_year: int) -> Era:
+    return Era.model_validate({"era": {"zh": zh, "en": en}, "sort_year": sort_year}, context={"languages": LANGUAGES})
 
 
 @pytest.mark.parametrize(
@@ -18,35 +25,35 @@ from twincity.models import Era, Span, Text, date_display, date_iso, date_sort_k
     ],
 )
 def test_dates_are_shown_in_each_language_as_precise_as_known(text, zh, en, iso):
-    assert date_display(text, "zh") == zh
-    assert date_display(text, "en") == en
+    assert date_display(text, TEXTS["zh"]) == zh
+    assert date_display(text, TEXTS["en"]) == en
     assert date_iso(text) == iso
 
 
 def test_span_is_shown_with_a_dash_in_each_language():
     span = Span.model_validate({"from": "2023", "to": "2025-02"})
-    assert date_display(span, "zh") == "2023年—2025年2月"
-    assert date_display(span, "en") == "2023 – February 2025"
+    assert date_display(span, TEXTS["zh"]) == "2023年—2025年2月"
+    assert date_display(span, TEXTS["en"]) == "2023 – February 2025"
     assert date_iso(span) == "2023/2025-02"
 
 
 def test_era_is_shown_by_its_name_and_has_no_iso_date():
-    era = Era(era=Text(zh="明代", en="Ming dynasty"), sort_year=1368)
-    assert date_display(era, "zh") == "明代"
-    assert date_display(era, "en") == "Ming dynasty"
-    assert date_iso(era) is None
+    ming = era("明代", "Ming dynasty", 1368)
+    assert date_display(ming, TEXTS["zh"]) == "明代"
+    assert date_display(ming, TEXTS["en"]) == "Ming dynasty"
+    assert date_iso(ming) is None
 
 
 def test_eras_come_before_dates_and_a_year_before_its_months():
-    era = Era(era=Text(zh="清末", en="Late Qing"), sort_year=1900)
-    dates = ["2025-02-17", "2024-03-05", "2024-03", "2024", Span.model_validate({"from": "2023", "to": "2025"}), era, "2025"]
+    late_qing = era("清末", "Late Qing", 1900)
+    dates = ["2025-02-17", "2024-03-05", "2024-03", "2024", Span.model_validate({"from": "2023", "to": "2025"}), late_qing, "2025"]
     ordered = sorted(dates, key=date_sort_key)
-    assert ordered == [era, dates[4], "2024", "2024-03", "2024-03-05", "2025", "2025-02-17"]
+    assert ordered == [late_qing, dates[4], "2024", "2024-03", "2024-03-05", "2025", "2025-02-17"]
 
 
 def test_eras_are_ordered_by_sort_year():
-    late = Era(era=Text(zh="清末", en="Late Qing"), sort_year=1860)
-    early = Era(era=Text(zh="明代", en="Ming"), sort_year=1368)
+    late = era("清末", "Late Qing", 1860)
+    early = era("明代", "Ming", 1368)
     assert sorted([late, early], key=date_sort_key) == [early, late]
 
 

@@ -8,56 +8,94 @@ import shutil
 from types import SimpleNamespace
 
 import pytest
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from data_helpers import FIXTURE_DATA, DataCopy
-from twincity import data_pages, loading
+from support.data import FIXTURE_DATA, DataCopy
+from support.site import LANGUAGES, ROOT, page_slugs
+from twincity import data_pages, loading, site
+
+# The real i18n languages of mkdocs.yml, read once (loading the config is cheap).
+REAL = load_config(str(ROOT / "mkdocs.yml"), site_url="https://example.org/")
 
 
-def fake_config(root, *, building=False, default="zh"):
-    i18n = SimpleNamespace(building=building, default_language=default, current_language=default)
-    return SimpleNamespace(config_file_path=str(root / "mkdocs.yml"), plugins={"i18n": i18n}, site_dir=str(root / "site"))
+def fake_config(root, *, building=False, current="zh"):
+    i18n = SimpleNamespace(building=building, current_language=current, config=REAL.plugins["i18n"].config)
+    return SimpleNamespace(
+        config_file_path=str(root / "mkdocs.yml"), plugins={"i18n": i18n}, site_dir=str(root / "site"),
+        docs_dir=str(root / "docs"), site_url=REAL.site_url, site_name=REAL.site_name, copyright=REAL.copyright,
+        extra=REAL.extra, theme=REAL.theme,
+    )
 
 
 def fake_page(src_uri, url, locale):
     return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, locale=locale), url=url)
 
 
+def fake_files():
+    """MkDocs' files of every page in every language, as mkdocs-static-i18n gives them."""
+    pages = []
+    for lang in LANGUAGES:
+        for slug in ["index", *filter(None, page_slugs())]:
+            src = f"{slug}.md" if lang == LANGUAGES[0] else f"{slug}.{lang}.md"
+            url = ("" if slug == "index" else f"{slug}/") if lang == LANGUAGES[0] else f"{lang}/" + ("" if slug == "index" else f"{slug}/")
+            pages.append(SimpleNamespace(src_uri=src, url=url, locale=lang))
+    return SimpleNamespace(documentation_pages=lambda: pages)
+
+
+def fill(text, page, config):
+    """What on_page_markdown does: the page filled from the site set up by on_config."""
+    built = site.site_of(config)
+    return data_pages.fill_page(text, page, config, fake_files(), built.languages, built.data)
+
+
+def project_dir(root):
+    """A project to build from: no pages, the site's text catalogues (where mkdocs.yml names them)."""
+    (root / "docs").mkdir()
+    catalogues = REAL.extra["twincity"]["catalogues"]
+    shutil.copytree(ROOT / catalogues, root / catalogues)
+    return root
+
+
 @pytest.fixture
 def project(tmp_path):
     shutil.copytree(FIXTURE_DATA, tmp_path / "data")
-    return tmp_path
+    return project_dir(tmp_path)
 
 
 def test_data_is_loaded_once_for_all_pages_and_languages(project, monkeypatch):
     calls = []
     real_load = loading._load
-    monkeypatch.setattr(loading, "_load", lambda folder: calls.append(folder) or real_load(folder))
-    config = fake_config(project)
+    monkeypatch.setattr(loading, "_load", lambda folder, languages: calls.append(folder) or real_load(folder, languages))
     for lang in ("zh", "en"):  # mkdocs-static-i18n runs on_config once per language
-        data_pages.load_data(config)
+        config = fake_config(project, current=lang)
+        site.set_up(config)
         for slug in ("timeline", "agreements", "history", "quotes"):
             src = f"{slug}.md" if lang == "zh" else f"{slug}.en.md"
             marker = {"timeline": "timeline", "agreements": "agreement-index", "quotes": "quotes"}.get(slug)
             text = f"# T\n\n<!-- twincity:{marker} -->\n" if marker else "# T\n"
-            data_pages.fill_page(text, fake_page(src, f"{slug}/" if lang == "zh" else f"en/{slug}/", lang), config)
+            fill(text, fake_page(src, f"{slug}/" if lang == "zh" else f"en/{slug}/", lang), config)
     assert len(calls) == 1
 
 
 def test_data_mistake_becomes_a_plugin_error_with_the_message(tmp_path):
     copy = DataCopy(tmp_path)
+    project_dir(tmp_path)
     copy.edit("agreements", "maritime-affairs", title={"zh": "海事"})
     with pytest.raises(PluginError) as caught:
-        data_pages.load_data(fake_config(tmp_path))
+        site.set_up(fake_config(tmp_path))
+    assert "1 problem in the site data:" in str(caught.value)
     assert "data/agreements.yml: entry 'maritime-affairs' (#2): title.en: missing" in str(caught.value)
-    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+    # No chained traceback: raised after the DataError was handled, or with its context suppressed.
+    assert caught.value.__cause__ is None
+    assert caught.value.__context__ is None or caught.value.__suppress_context__
 
 
 def test_marker_mistake_becomes_a_plugin_error(project):
-    config = fake_config(project)
-    data_pages.load_data(config)
+    config = fake_config(project, current="en")
+    site.set_up(config)
     with pytest.raises(PluginError, match="docs/timeline.en.md: the marker <!-- twincity:timeline --> is missing"):
-        data_pages.fill_page("# Timeline\n", fake_page("timeline.en.md", "en/timeline/", "en"), config)
+        fill("# Timeline\n", fake_page("timeline.en.md", "en/timeline/", "en"), config)
 
 
 @pytest.mark.parametrize(("locale", "url", "expected"), [
@@ -65,16 +103,17 @@ def test_marker_mistake_becomes_a_plugin_error(project):
     ("en", "en/timeline/", "17 February 2025"),
 ])
 def test_page_is_filled_in_its_own_language(project, locale, url, expected):
-    config = fake_config(project)
-    data_pages.load_data(config)
+    config = fake_config(project, current=locale)
+    site.set_up(config)
     src = "timeline.md" if locale == "zh" else "timeline.en.md"
-    filled = data_pages.fill_page("# T\n\n<!-- twincity:timeline -->\n", fake_page(src, url, locale), config)
+    filled = fill("# T\n\n<!-- twincity:timeline -->\n", fake_page(src, url, locale), config)
     assert expected in filled and "<!-- twincity" not in filled
 
 
 def test_open_data_is_written_only_outside_the_inner_language_builds(project):
-    data_pages.load_data(fake_config(project))
-    data_pages.publish_open_data(fake_config(project, building=True))  # the en pass, inside the zh build
+    built = site.set_up(fake_config(project))
+    inner = fake_config(project, building=True, current="en")  # the en pass, inside the zh build
+    data_pages.publish_open_data(inner, built.languages, built.data)
     assert not (project / "site").exists()
-    data_pages.publish_open_data(fake_config(project, building=False))
+    data_pages.publish_open_data(fake_config(project, building=False), built.languages, built.data)
     assert (project / "site" / "data" / "agreements.json").is_file()

@@ -7,8 +7,9 @@ import os
 
 import pytest
 
-from data_helpers import DELETE, FIXTURE_DATA, DataCopy
+from support.data import DELETE, FIXTURE_DATA, DataCopy, load
 from twincity.errors import DataError
+from support.site import LANGUAGES
 from twincity.loading import load_site_data
 from twincity.models import Era, Span
 
@@ -20,7 +21,7 @@ def data(tmp_path) -> DataCopy:
 
 def problems(data: DataCopy) -> list[str]:
     with pytest.raises(DataError) as caught:
-        load_site_data(data.dir, use_cache=False)
+        load(data.dir)
     return [str(p) for p in caught.value.problems]
 
 
@@ -30,25 +31,25 @@ def problems(data: DataCopy) -> list[str]:
 
 
 def test_valid_fixture_loads_into_typed_models():
-    site = load_site_data(FIXTURE_DATA, use_cache=False)
+    site = load(FIXTURE_DATA)
     assert [a.id for a in site.agreements] == ["framework-agreement", "maritime-affairs", "changdao-changhai"]
-    assert site.agreement["maritime-affairs"].title.en == "Maritime affairs agreement"
-    assert site.person["bo-example"].title_note.zh == "当时的职务"
+    assert site.agreement["maritime-affairs"].title["en"] == "Maritime affairs agreement"
+    assert site.person["bo-example"].title_note["zh"] == "当时的职务"
     assert isinstance(site.event["ming"].date, Era)
     assert isinstance(site.event["since-2023"].date, Span) and site.event["since-2023"].date.start == "2023"
-    assert site.glossary[0].en_variants == ["Circum-Bohai"]
+    assert site.glossary[0].variants["en"] == ["Circum-Bohai"]
 
 
 def test_the_real_data_is_valid():
-    site = load_site_data(FIXTURE_DATA.parents[2] / "data", use_cache=False)
+    site = load(FIXTURE_DATA.parents[2] / "data")
     assert len(site.agreements) == 16
     assert sum(a.group == "framework" for a in site.agreements) == 1
 
 
 def test_texts_are_trimmed_of_surrounding_whitespace(data):
     data.edit("people", "ann-example", name={"zh": " 安示例\n", "en": "An Shili  "})
-    site = load_site_data(data.dir, use_cache=False)
-    assert site.person["ann-example"].name.zh == "安示例"
+    site = load(data.dir)
+    assert site.person["ann-example"].name["zh"] == "安示例"
 
 
 # -----------------------------------------------------------------------------
@@ -58,7 +59,7 @@ def test_texts_are_trimmed_of_surrounding_whitespace(data):
 
 def test_missing_english_text_names_file_entry_and_field(data):
     data.edit("agreements", "maritime-affairs", title={"zh": "海事合作协议"})
-    assert problems(data) == ["data/agreements.yml: entry 'maritime-affairs' (#2): title.en: missing"]
+    assert problems(data) == ["data/agreements.yml: entry 'maritime-affairs' (#2): title.en: missing (a text holds one value per language: zh, en)"]
 
 
 def test_empty_text_is_an_error(data):
@@ -128,7 +129,7 @@ def test_invalid_date_is_an_error(data, date, reason):
 
 def test_leap_day_is_a_valid_date(data):
     data.edit("timeline", "goal", date="2024-02-29")
-    assert load_site_data(data.dir, use_cache=False).event["goal"].date == "2024-02-29"
+    assert load(data.dir).event["goal"].date == "2024-02-29"
 
 
 def test_unquoted_date_asks_for_quotes(data):
@@ -184,10 +185,10 @@ def test_data_error_message_lists_each_problem_on_its_own_line(data):
     data.edit("agreements", "maritime-affairs", title={"zh": "海事"})
     data.edit("timeline", "goal", date="2024-02-30")
     with pytest.raises(DataError) as caught:
-        load_site_data(data.dir, use_cache=False)
+        load(data.dir)
     lines = str(caught.value).splitlines()
     assert lines[0] == "2 problems in the site data:"
-    assert lines[1].strip() == "data/agreements.yml: entry 'maritime-affairs' (#2): title.en: missing"
+    assert lines[1].strip() == "data/agreements.yml: entry 'maritime-affairs' (#2): title.en: missing (a text holds one value per language: zh, en)"
 
 
 def test_glossary_term_cannot_take_a_person_id(data):
@@ -218,7 +219,7 @@ def test_group_sizes_come_from_the_data_not_from_the_code(data):
     entries = data.read("agreements")
     extra = dict(entries[1], id="economy-trade")
     data.write("agreements", entries + [extra])
-    site = load_site_data(data.dir, use_cache=False)
+    site = load(data.dir)
     assert [a.group for a in site.agreements].count("sector") == 2
 
 
@@ -254,7 +255,7 @@ def test_missing_file_is_an_error(data):
 
 def test_empty_file_holds_no_entries(data):
     data.write_text("glossary", "# nothing yet\n")
-    assert load_site_data(data.dir, use_cache=False).glossary == []
+    assert load(data.dir).glossary == []
 
 
 def test_file_that_is_not_utf8_is_an_error(data):
@@ -269,9 +270,9 @@ def test_file_that_is_not_utf8_is_an_error(data):
 
 
 def test_data_is_cached_until_a_file_changes(data):
-    first = load_site_data(data.dir)
-    assert load_site_data(data.dir) is first
+    first = load_site_data(data.dir, LANGUAGES)
+    assert load_site_data(data.dir, LANGUAGES) is first
     path = data.dir / "glossary.yml"
     path.write_text(path.read_text("utf-8") + "\n", "utf-8")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
-    assert load_site_data(data.dir) is not first
+    assert load_site_data(data.dir, LANGUAGES) is not first

@@ -11,11 +11,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from data_helpers import FIXTURE_DATA
+from support.data import FIXTURE_DATA, load
 from twincity.errors import DataError
-from twincity.loading import DATASETS, SiteData, load_site_data
+from twincity.kinds import KINDS
+from twincity.site_data import SiteData
 
-FILES = [d.filename for d in DATASETS]
+FILES = [kind.filename for kind in KINDS]
 FIXTURE_ENTRIES = {name: yaml.safe_load((FIXTURE_DATA / name).read_text("utf-8")) for name in FILES}
 
 _scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20) | st.dates()
@@ -61,7 +62,7 @@ def test_loader_loads_or_raises_its_own_data_error(document):
             shutil.copyfile(FIXTURE_DATA / name, data_dir / name)
         (data_dir / filename).write_text(text, "utf-8")
         try:
-            result = load_site_data(data_dir, use_cache=False)
+            result = load(data_dir)
         except DataError as error:
             assert error.problems, "a DataError always carries at least one problem"
             assert all(str(p).startswith(f"data/{name}") for p in error.problems for name in [p.file.split("/")[-1]])

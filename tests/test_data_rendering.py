@@ -8,21 +8,35 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from data_helpers import FIXTURE_DATA, DataCopy
+from support.data import DataCopy, load
+from support.site import LANGUAGES, SOURCE_LANGUAGE, catalogues, page_slugs
 from twincity.errors import PageError
-from twincity.loading import load_site_data
+from twincity.links import PageLinks
+from twincity.markers import fill_markers, heading_level_below
 from twincity.rendering import (
-    PageLinks,
-    fill_markers,
-    heading_level_below,
+    RenderContext,
     render_agreement_index,
     render_glossary,
     render_quotes,
     render_timeline,
 )
 
-DATA = load_site_data(FIXTURE_DATA, use_cache=False)
-LINKS = {"zh": PageLinks.for_page_url("x/", "zh"), "en": PageLinks.for_page_url("en/x/", "en")}
+DATA = load()
+CATALOGUES = catalogues()
+# Every page of the site by its file's slug ('index' is the home page).
+SLUGS = [slug or "index" for slug in page_slugs()]
+
+
+def page_links(page_url: str, lang: str) -> PageLinks:
+    """Links from a page at `page_url` to the site's pages in `lang`, as MkDocs' files give them."""
+    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+    return PageLinks(page_url=page_url, targets={slug: prefix + ("" if slug == "index" else f"{slug}/") for slug in SLUGS})
+
+
+def context(lang: str, data=DATA, url: str | None = None, src: str = "docs/x.md") -> RenderContext:
+    url = url if url is not None else ("x/" if lang == LANGUAGES[0] else f"{lang}/x/")
+    return RenderContext(data=data, texts=CATALOGUES[lang], catalogues=CATALOGUES, source=SOURCE_LANGUAGE,
+                         links=page_links(url, lang), src=src)
 
 
 def to_html(text: str) -> BeautifulSoup:
@@ -35,7 +49,7 @@ def page(slug: str, lang: str, data=DATA, marker: str | None = None) -> Beautifu
     marker = marker or {"agreements": "agreement-index", "timeline": "timeline", "quotes": "quotes", "glossary": "glossary"}[slug]
     source = f"# Title\n\nIntro.\n\n<!-- twincity:{marker} -->\n\nAfter.\n"
     url = f"{slug}/" if lang == "zh" else f"en/{slug}/"
-    filled = fill_markers(source, page_slug=slug, lang=lang, data=data, links=PageLinks.for_page_url(url, lang), src=f"docs/{slug}.md")
+    filled = fill_markers(source, page_slug=slug, ctx=context(lang, data, url, f"docs/{slug}.md"))
     return to_html(filled)
 
 
@@ -52,7 +66,7 @@ def test_title_with_html_is_shown_as_text(tmp_path, lang):
     copy.edit("timeline", "goal", title={"zh": evil, "en": evil})
     copy.edit("quotes", "ann-quoted", text={"zh": evil, "en": evil})
     copy.edit("people", "bo-example", name={"zh": evil, "en": evil})
-    data = load_site_data(copy.dir, use_cache=False)
+    data = load(copy.dir)
     for slug in ("agreements", "timeline", "quotes", "glossary"):
         soup = page(slug, lang, data)
         assert soup.find("script") is None
@@ -66,7 +80,7 @@ def test_chinese_in_english_text_is_marked_and_still_escaped(tmp_path):
     copy = DataCopy(tmp_path)
     summary = "The programme “Across the Sea” (《海那边》) <b>and</b> 烟、大 & co."
     copy.edit("timeline", "goal", summary={"zh": "目标《海那边》", "en": summary})
-    data = load_site_data(copy.dir, use_cache=False)
+    data = load(copy.dir)
     en = page("timeline", "en", data).find(id="goal").find(class_="twincity-event__summary")
     assert [span.get_text() for span in en.find_all("span", lang="zh")] == ["《海那边》", "烟、大"]
     assert en.find("b") is None and en.get_text() == summary
@@ -126,7 +140,7 @@ def test_links_to_two_statements_of_one_speaker_are_told_apart(tmp_path):
     copy = DataCopy(tmp_path)
     copy.edit("agreements", "maritime-affairs", related_quotes=["ann-quoted", "ann-reported", "report-after-bo"])
     copy.edit("quotes", "ann-reported", kind="quoted")
-    soup = page("agreements", "en", load_site_data(copy.dir, use_cache=False))
+    soup = page("agreements", "en", load(copy.dir))
     links = soup.find(id="maritime-affairs").find_next_sibling("div").select("a[href*='quotes']")
     assert [a.get_text() for a in links] == ["An Shili (Quotation) 1", "An Shili (Quotation) 2", "Bo Shili (From the report)"]
 
@@ -177,8 +191,9 @@ def test_timeline_is_grouped_by_era_and_year():
 def test_timeline_dates_are_time_elements_in_the_page_language(lang, expected):
     soup = page("timeline", lang)
     for event_id, (iso, text) in expected.items():
-        time = soup.find(id=event_id).find("time")
-        assert (time["datetime"], time.get_text()) == (iso, text)
+        # One <time> per date, or one for each end of a span (HTML has no date intervals).
+        date = soup.find(id=event_id).find(class_="twincity-event__date")
+        assert ("/".join(time["datetime"] for time in date.find_all("time")), date.get_text()) == (iso, text)
 
 
 def test_era_entry_has_no_machine_date():
@@ -257,23 +272,22 @@ def test_glossary_lists_people_and_terms_by_kind_in_a_definition_list():
 
 def test_page_without_its_marker_is_an_error():
     with pytest.raises(PageError, match=r"docs/timeline.en.md: the marker <!-- twincity:timeline --> is missing"):
-        fill_markers("# Timeline\n", page_slug="timeline", lang="en", data=DATA, links=LINKS["en"], src="docs/timeline.en.md")
+        fill_markers("# Timeline\n", page_slug="timeline", ctx=context("en", src="docs/timeline.en.md"))
 
 
 def test_unknown_marker_is_an_error():
     with pytest.raises(PageError, match=r"docs/history.md: unknown marker <!-- twincity:timelime -->"):
-        fill_markers("<!-- twincity:timelime -->\n", page_slug="history", lang="zh", data=DATA, links=LINKS["zh"], src="docs/history.md")
+        fill_markers("<!-- twincity:timelime -->\n", page_slug="history", ctx=context("zh", src="docs/history.md"))
 
 
 def test_marker_given_twice_is_an_error():
     with pytest.raises(PageError, match="given 2 times"):
-        fill_markers("<!-- twincity:quotes -->\n<!-- twincity:quotes -->\n", page_slug="quotes", lang="zh", data=DATA, links=LINKS["zh"], src="docs/quotes.md")
+        fill_markers("<!-- twincity:quotes -->\n<!-- twincity:quotes -->\n", page_slug="quotes", ctx=context("zh", src="docs/quotes.md"))
 
 
 def _prose_page(lang: str, body: str, data=DATA) -> BeautifulSoup:
     url = "history/" if lang == "zh" else "en/history/"
-    filled = fill_markers(f"# History\n\n{body}\n", page_slug="history", lang=lang, data=data,
-                          links=PageLinks.for_page_url(url, lang), src="docs/history.md")
+    filled = fill_markers(f"# History\n\n{body}\n", page_slug="history", ctx=context(lang, data, url, "docs/history.md"))
     return to_html(filled)
 
 
@@ -311,7 +325,7 @@ def test_a_wrong_quotation_marker_is_an_error(marker, message):
 def test_a_quotation_is_escaped(tmp_path):
     copy = DataCopy(tmp_path)
     copy.edit("quotes", "ann-quoted", text={"zh": "<b>粗</b>", "en": "<b>bold</b>"})
-    data = load_site_data(copy.dir, use_cache=False)
+    data = load(copy.dir)
     for lang in ("zh", "en"):
         block = _prose_page(lang, "<!-- twincity:quote ann-quoted -->", data).find("blockquote")
         assert block.find("b") is None and "<b>" in block.get_text()
@@ -319,7 +333,7 @@ def test_a_quotation_is_escaped(tmp_path):
 
 def test_pages_without_markers_are_left_alone():
     text = "# History\n\n<!-- an ordinary comment -->\n"
-    assert fill_markers(text, page_slug="history", lang="zh", data=DATA, links=LINKS["zh"], src="docs/history.md") == text
+    assert fill_markers(text, page_slug="history", ctx=context("zh", src="docs/history.md")) == text
 
 
 @pytest.mark.parametrize(("before", "level"), [("# Title\n\nText\n", 2), ("# T\n\n## Index\n\n", 3), ("# T\n\n```\n## not a heading\n```\n", 2), ("", 2)])
@@ -332,14 +346,14 @@ def test_generated_headings_sit_one_level_below_the_heading_before_the_marker(be
     ("en/agreements/", "en", "../timeline/#conference", "../../data/agreements.json"),
 ])
 def test_relative_links_work_from_both_languages(url, lang, timeline, data_file):
-    links = PageLinks.for_page_url(url, lang)
+    links = page_links(url, lang)
     assert links.page("timeline", "conference") == timeline
     assert links.site_file("data/agreements.json") == data_file
 
 
 def test_generated_html_has_no_blank_lines_inside_its_blocks():
     # A blank line inside a raw HTML block could end it early in some Markdown parsers.
-    text = render_quotes(DATA, "en", LINKS["en"]) + render_timeline(DATA, "zh", LINKS["zh"])
-    text += render_agreement_index(DATA, "zh", LINKS["zh"]) + render_glossary(DATA, "en", LINKS["en"])
+    text = render_quotes(context("en")) + render_timeline(context("zh"))
+    text += render_agreement_index(context("zh")) + render_glossary(context("en"))
     for block in re.split(r"\n\n+", text):
         assert block.startswith(("#", "<")), block[:80]

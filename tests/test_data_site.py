@@ -10,11 +10,14 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from site_helpers import LANGUAGES, ROOT
-from twincity.loading import load_site_data
-from twincity.open_data import CSV_DATASETS, JSON_DATASETS, csv_columns
+from support.data import load
+from support.site import LANGUAGES, ROOT, catalogues
+from twincity.kinds import KINDS
+from twincity.open_data import csv_columns
 
-DATA = load_site_data(ROOT / "data", use_cache=False)
+DATA = load(ROOT / "data")
+JSON_DATASETS = [kind.name for kind in KINDS if "json" in kind.formats]
+CSV_DATASETS = [kind.name for kind in KINDS if "csv" in kind.formats]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -101,10 +104,10 @@ def test_open_data_csv_parses_and_matches_the_data(built_site, name):
     raw = (built_site.dir / "data" / f"{name}.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert list(rows[0]) == csv_columns(name)
+    assert list(rows[0]) == [column.name for column in csv_columns(name, catalogues())]
     assert [row["id"] for row in rows] == [e.id for e in DATA.entries(name)]
     first = DATA.entries(name)[0]
-    assert rows[0]["title_zh"] == first.title.zh and rows[0]["title_en"] == first.title.en
+    assert rows[0]["title_zh"] == first.title["zh"] and rows[0]["title_en"] == first.title["en"]
 
 
 def test_open_data_is_written_once_at_the_site_root(built_site):

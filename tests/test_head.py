@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils import meta as front_matter
 
-from site_helpers import LANGUAGES, ROOT, page_slugs
+from support.site import PAGE_IDS, PAGES, ROOT, catalogues, copy_project
 from twincity import a11y, head
+from twincity.errors import ConfigError
 
-PAGES = [(slug, lang) for slug in page_slugs() for lang in LANGUAGES]
-PAGE_IDS = [f"{lang}:{slug or 'home'}" for slug, lang in PAGES]
+TEXTS = catalogues()
 OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
 
 
@@ -91,7 +89,7 @@ def test_preview_image_is_the_sites_own_png_with_size_and_alt(built_site, slug, 
     assert _one(soup, "og:image:width") == "1200"
     assert _one(soup, "og:image:height") == "630"
     alt = _one(soup, "og:image:alt")
-    assert alt == head.IMAGE_ALT[lang] and alt == _one(soup, "twitter:image:alt")
+    assert alt == TEXTS[lang]["head.image_alt"] and alt == _one(soup, "twitter:image:alt")
     png = (built_site.dir / head.IMAGE_PATH).read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
@@ -101,14 +99,14 @@ def test_preview_image_is_the_sites_own_png_with_size_and_alt(built_site, slug, 
 @pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
 def test_search_dialog_has_an_accessible_name_in_the_page_language(built_site, slug, lang):
     dialog = built_site.soup(slug, lang).select_one('.md-search[role="dialog"]')
-    assert dialog["aria-label"] == a11y.SEARCH_DIALOG_NAME[lang]
+    assert dialog["aria-label"] == TEXTS[lang]["a11y.search_dialog"]
 
 
 def test_search_dialog_fix_fails_loudly_when_materials_markup_changes():
     changed = '<div class="md-search" role="dialog" data-md-component="search">'
-    with pytest.raises(ValueError, match="markup changed"):
-        a11y.name_search_dialog(changed, "zh")
-    assert a11y.name_search_dialog("<p>no search here</p>", "zh") == "<p>no search here</p>"
+    with pytest.raises(ConfigError, match="markup changed"):
+        a11y.name_search_dialog(changed, TEXTS["zh"]["a11y.search_dialog"])
+    assert a11y.name_search_dialog("<p>no search here</p>", TEXTS["zh"]["a11y.search_dialog"]) == "<p>no search here</p>"
 
 
 # -----------------------------------------------------------------------------
@@ -122,11 +120,7 @@ CRAFTED_TITLE = "A <em>crafted</em> & \"quoted\" title"
 @pytest.fixture(scope="module")
 def crafted_site(tmp_path_factory):
     """The project copied aside, its history page given a hostile description and title."""
-    work = tmp_path_factory.mktemp("crafted")
-    for name in ("docs", "overrides", "hooks", "data", "sources"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    work = copy_project(tmp_path_factory.mktemp("crafted"))
     page = work / "docs" / "history.en.md"
     _, meta = front_matter.get_data(page.read_text("utf-8"))
     body = page.read_text("utf-8").split("---", 2)[2]

@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-from site_helpers import ROOT
+from support.site import ROOT
 
 QUOTES_FILE = ROOT / "data" / "quotes.yml"
 PEOPLE_FILE = ROOT / "data" / "people.yml"

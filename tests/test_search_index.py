@@ -13,15 +13,16 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
-from site_helpers import LANGUAGES, page_slugs
-from twincity.language_root import Language, language_of_url, page_base_url
+from support.site import LANGUAGES, ROOT, page_slugs, site_languages
+from twincity.catalogue import load_catalogues
+from twincity.errors import ConfigError
 from twincity.search_index import split_search_index
 
-ZH = Language(locale="zh", prefix="", default=True)
-EN = Language(locale="en", prefix="en/", default=False)
-SITE_LANGUAGES = [ZH, EN]
+SITE_LANGUAGES = site_languages()
+ZH, EN = SITE_LANGUAGES["zh"], SITE_LANGUAGES["en"]
 PREFIX = {"zh": "", "en": "en/"}
 SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；]+"
 
@@ -90,13 +91,21 @@ def test_english_sections_hold_the_other_forms_of_their_words():
     assert "forms" not in indexes["zh"]["docs"][0]
 
 
-def test_a_language_without_search_settings_stops_the_build():
-    with pytest.raises(ValueError, match="'fr'"):
-        split_search_index(_merged_index(""), [ZH, Language(locale="fr", prefix="fr/", default=False)])
+def test_a_language_without_search_settings_stops_the_build(tmp_path):
+    # A language's search settings are in its catalogue, which must hold every key.
+    folder = ROOT / "hooks" / "twincity" / "locales"
+    for code in ("zh", "en"):
+        (tmp_path / f"{code}.yml").write_text((folder / f"{code}.yml").read_text("utf-8"), "utf-8")
+    french = yaml.safe_load((folder / "en.yml").read_text("utf-8"))
+    del french["search"]
+    french["language"]["names"]["fr"] = "Français"
+    (tmp_path / "fr.yml").write_text(yaml.safe_dump(french, allow_unicode=True), "utf-8")
+    with pytest.raises(ConfigError, match=r"fr: .*lacks .*search\.pipeline"):
+        load_catalogues(("zh", "en", "fr"), tmp_path)
 
 
 def test_an_index_of_an_unknown_shape_stops_the_build():
-    with pytest.raises(ValueError, match="unexpected keys"):
+    with pytest.raises(ConfigError, match="unexpected keys"):
         split_search_index(dict(_merged_index(""), extra=[]), SITE_LANGUAGES)
 
 
@@ -117,16 +126,16 @@ def test_an_index_of_an_unknown_shape_stops_the_build():
 )
 def test_a_page_loads_search_from_its_own_language_root(page_url, base_url, root):
     page = "http://example.org/" + page_url
-    base = page_base_url(base_url, page_url, SITE_LANGUAGES)
+    base = SITE_LANGUAGES.page_base_url(base_url, page_url)
     assert urljoin(page, base).removeprefix("http://example.org") in (root, root.rstrip("/"))
     # Material resolves "search/search_index.json" against the base it is given.
     assert urljoin(urljoin(page, base), "search/search_index.json") == f"http://example.org{root}search/search_index.json"
 
 
 def test_language_of_a_url_follows_its_prefix():
-    assert language_of_url("en/history/", SITE_LANGUAGES) is EN
-    assert language_of_url("history/", SITE_LANGUAGES) is ZH
-    assert language_of_url("", SITE_LANGUAGES) is ZH
+    assert SITE_LANGUAGES.of_url("en/history/") is EN
+    assert SITE_LANGUAGES.of_url("history/") is ZH
+    assert SITE_LANGUAGES.of_url("") is ZH
 
 
 # -----------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from twincity.errors import ConfigError
 from twincity.search_worker import FIXED, LOOP, WORKERS, fix_query_segmentation
 
 
@@ -24,16 +25,16 @@ def test_the_loop_is_patched_once(tmp_path):
 
 def test_a_worker_without_the_loop_stops_the_build(tmp_path):
     _worker(tmp_path, code="function fe(t,e){/* upgraded */}")
-    with pytest.raises(ValueError, match="segmentation loop was not found"):
+    with pytest.raises(ConfigError, match="segmentation loop was not found"):
         fix_query_segmentation(tmp_path)
 
 
 def test_no_worker_or_two_workers_stop_the_build(tmp_path):
-    with pytest.raises(ValueError, match="expected one"):
+    with pytest.raises(ConfigError, match="expected one"):
         fix_query_segmentation(tmp_path)
     _worker(tmp_path, "search.a.min.js")
     _worker(tmp_path, "search.b.min.js")
-    with pytest.raises(ValueError, match="expected one"):
+    with pytest.raises(ConfigError, match="expected one"):
         fix_query_segmentation(tmp_path)
 
 

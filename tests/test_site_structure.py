@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from site_helpers import LANGUAGES, ROOT, nav_pages, page_slugs
+from support.site import LANGUAGES, ROOT, nav_pages, page_slugs
 
 DOCS = ROOT / "docs"
 SLUGS = page_slugs()

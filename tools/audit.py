@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .pages_server import free_port, serve
+from .site_layout import languages, page_path, page_slugs
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tools"
 CHROMIUM = Path("/usr/bin/chromium")
-LANGUAGES = ("zh", "en")
+LANGUAGES = tuple(language.code for language in languages())
 LIGHTHOUSE_PAGES = ("", "agreements", "timeline")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Targets: every category 100, except Performance (simulated slow phone) at least 95.
@@ -69,14 +70,11 @@ def _build(site_dir: Path, url: str) -> None:
 
 
 def _page_slugs() -> list[str]:
-    sys.path.insert(0, str(ROOT / "tests"))
-    from site_helpers import page_slugs
-
     return page_slugs()
 
 
 def _page_url(base: str, slug: str, lang: str) -> str:
-    return base + ("en/" if lang == "en" else "") + (f"{slug}/" if slug else "")
+    return base + page_path(slug, next(language for language in languages() if language.code == lang))
 
 
 # -----------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """Check data/*.yml the way the build does and print every problem.
 
-    PYTHONPATH=hooks .venv/bin/python -m twincity.check [DATA_DIR]
+    PYTHONPATH=hooks .venv/bin/python -m twincity.check [DATA_DIR] [--config mkdocs.yml]
+
+Texts are checked against the languages mkdocs.yml declares.
 
 Exit status 0 when the data is valid, 1 when it is not.
 """
@@ -13,14 +15,19 @@ from pathlib import Path
 
 from .errors import DataError
 from .loading import load_site_data
+from .site import declared_languages
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m twincity.check", description=__doc__.split("\n\n")[0])
     parser.add_argument("data_dir", nargs="?", default="data", help="folder holding the YAML files (default: data)")
+    parser.add_argument("--config", default="mkdocs.yml", help="the site's configuration, which declares its languages")
     args = parser.parse_args(argv)
+    from mkdocs.config import load_config
+
+    languages = declared_languages(load_config(args.config))
     try:
-        data = load_site_data(Path(args.data_dir), use_cache=False)
+        data = load_site_data(Path(args.data_dir), languages, use_cache=False)
     except DataError as error:
         print(error, file=sys.stderr)
         return 1

@@ -1,8 +1,8 @@
-"""Dates as the data writes them, and how each language shows them.
+"""Dates as the data writes them, and how a language shows them (its catalogue's `dates`).
 
 A date is one of:
 - a day, month or year string: "2025-02-17", "2024-03", "2024";
-- an era: {era: {zh: 明代, en: Ming dynasty}, sort_year: 1368} (sort_year only orders it);
+- an era: {era: {<language>: <name>, ...}, sort_year: 1368} (sort_year only orders it);
 - a span: {from: "2023", to: "2025-02"}, each end a day, month or year string.
 
 Order (documented in data/README.md): eras first (by sort_year), then dated entries by
@@ -15,17 +15,11 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 _PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
-
-# English month names, independent of the machine's locale.
-_EN_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July",
-              "August", "September", "October", "November", "December")
-
-# Separators between the two ends of a span: a Chinese dash / an English spaced en dash.
-SPAN_SEPARATOR = {"zh": "—", "en": " – "}
-
 
 @dataclass(frozen=True, order=True)
 class PartialDate:
@@ -57,20 +51,17 @@ class PartialDate:
         # A missing month or day sorts as 0: the year comes before its months.
         return (self.year, self.month or 0, self.day or 0)
 
-    def display(self, lang: str) -> str:
-        """2025年2月17日 / 17 February 2025; 2024年3月 / March 2024; 2024年 / 2024."""
-        if lang == "zh":
-            text = f"{self.year}年"
-            if self.month is not None:
-                text += f"{self.month}月"
-            if self.day is not None:
-                text += f"{self.day}日"
-            return text
+    def display(self, formats: Mapping[str, Any]) -> str:
+        """The date in a language's formats (its catalogue's `dates`): 2025年2月17日 /
+        17 February 2025; 2024年3月 / March 2024; 2024年 / 2024."""
         if self.day is not None:
-            return f"{self.day} {_EN_MONTHS[self.month]} {self.year}"
-        if self.month is not None:
-            return f"{_EN_MONTHS[self.month]} {self.year}"
-        return str(self.year)
+            pattern = formats["day"]
+        elif self.month is not None:
+            pattern = formats["month"]
+        else:
+            pattern = formats["year"]
+        month_name = formats["month_names"][self.month - 1] if self.month else ""
+        return pattern.format(year=self.year, month=self.month or "", month_name=month_name, day=self.day or "")
 
 
 @functools.lru_cache(maxsize=4096)  # the same few dates are read again and again while rendering

@@ -1,8 +1,11 @@
-"""The one error a data mistake raises: every problem found, each naming file, entry and field."""
+"""The errors that stop the build, each in words a person can act on: a data mistake
+names file, entry and field; a page or configuration mistake names its file."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from mkdocs.exceptions import PluginError
 
 
 @dataclass(frozen=True)
@@ -46,3 +49,8 @@ def entry_label(index: int, entry: object) -> str:
 
 class PageError(Exception):
     """A page does not fit the data hook: a marker missing on its page, unknown, or given twice."""
+
+
+class ConfigError(PluginError):
+    """mkdocs.yml or a catalogue does not give the hook what it needs. A PluginError, so
+    MkDocs stops the build with the message and no traceback."""

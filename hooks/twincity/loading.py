@@ -1,13 +1,14 @@
-"""Read data/*.yml, validate every entry and every cross-reference, and report all problems at once."""
+"""Read data/*.yml, validate every entry and every cross-reference, and report all problems at once.
+
+Texts are validated against the configured languages (`languages`): each holds one
+value per language. The kinds of data and their files are those of `kinds.KINDS`.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import datetime
 import gc
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,107 +16,60 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem, entry_label
-from .models import Agreement, GlossaryTerm, Person, Quote, TimelineEvent
+from .kinds import BY_NAME, KINDS
+from .site_data import SiteData
+from .validation_messages import describe, kind_of
 
 # -----------------------------------------------------------------------------
-# Data
+# References between kinds, read off the models' `refers_to` fields
 # -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Dataset:
-    """One data file: its name (also the open-data name), file name and entry model."""
-
-    name: str
-    filename: str
-    model: type[BaseModel]
-    what: str  # how a reference to one of its entries is called in messages
-
-
-DATASETS: tuple[Dataset, ...] = (
-    Dataset("people", "people.yml", Person, "person"),
-    Dataset("agreements", "agreements.yml", Agreement, "agreement"),
-    Dataset("timeline", "timeline.yml", TimelineEvent, "timeline event"),
-    Dataset("quotes", "quotes.yml", Quote, "quote"),
-    Dataset("glossary", "glossary.yml", GlossaryTerm, "glossary term"),
-)
-_BY_NAME = {d.name: d for d in DATASETS}
-
-# (file, field, file its ids refer to) for every reference between entries.
-_REFERENCES: tuple[tuple[str, str, str], ...] = (
-    ("agreements", "signatories", "people"),
-    ("agreements", "related_events", "timeline"),
-    ("agreements", "related_quotes", "quotes"),
-    ("timeline", "related_agreements", "agreements"),
-    ("quotes", "speaker", "people"),
-)
-
-
-@dataclass
-class SiteData:
-    """Everything in data/, validated; the timeline is in chronological order."""
-
-    people: list[Person] = field(default_factory=list)
-    agreements: list[Agreement] = field(default_factory=list)
-    timeline: list[TimelineEvent] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    glossary: list[GlossaryTerm] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.timeline = sorted(self.timeline, key=lambda event: event.sort_key)  # stable: ties keep data order
-        self.person = {p.id: p for p in self.people}
-        self.agreement = {a.id: a for a in self.agreements}
-        self.agreement_position = {a.id: i for i, a in enumerate(self.agreements)}
-        self.event = {e.id: e for e in self.timeline}
-        self.quote = {q.id: q for q in self.quotes}
-        # Links work both ways: reverse indexes, built once, keep rendering linear.
-        self.events_naming: dict[str, list[str]] = {}  # agreement id -> ids of events naming it
-        for event in self.timeline:
-            for agreement_id in event.related_agreements:
-                self.events_naming.setdefault(agreement_id, []).append(event.id)
-        self.agreements_naming_event: dict[str, list[str]] = {}
-        self.agreements_citing: dict[str, list[str]] = {}  # quote id -> ids of agreements citing it
-        for agreement in self.agreements:
-            for event_id in agreement.related_events:
-                self.agreements_naming_event.setdefault(event_id, []).append(agreement.id)
-            for quote_id in agreement.related_quotes:
-                self.agreements_citing.setdefault(quote_id, []).append(agreement.id)
-
-    def entries(self, name: str) -> list[BaseModel]:
-        return getattr(self, name)
+def references() -> list[tuple[str, str, str]]:
+    """(kind, field, kind its ids refer to) for every reference between entries."""
+    found = []
+    for kind in KINDS:
+        for name, info in kind.model.model_fields.items():
+            target = (info.json_schema_extra or {}).get("refers_to") if isinstance(info.json_schema_extra, dict) else None
+            if target:
+                found.append((kind.name, info.alias or name, target))
+    return found
 
 
 # -----------------------------------------------------------------------------
 # Loading
 # -----------------------------------------------------------------------------
 
-_cache: dict[Path, tuple[tuple, SiteData]] = {}
+_cache: dict[tuple[Path, tuple[str, ...]], tuple[tuple, SiteData]] = {}
 
 
-def load_site_data(data_dir: str | os.PathLike, *, use_cache: bool = True) -> SiteData:
-    """Load and validate data/; raise DataError listing every problem.
+def load_site_data(data_dir: str | os.PathLike, languages: tuple[str, ...] | list[str], *, use_cache: bool = True) -> SiteData:
+    """Load and validate data/ for the configured languages; raise DataError listing every problem.
 
     The result is cached by the files' modification times, so a build (which runs once
     per language) reads the files once, and `mkdocs serve` re-reads them after an edit.
     """
     data_dir = Path(data_dir).resolve()
+    languages = tuple(languages)
+    if not languages:
+        raise ValueError("load_site_data needs the site's languages")
     signature = _signature(data_dir)
-    cached = _cache.get(data_dir)
+    cached = _cache.get((data_dir, languages))
     if use_cache and cached and cached[0] == signature:
         return cached[1]
-    data = _load(data_dir)
-    _cache[data_dir] = (signature, data)
+    data = _load(data_dir, languages)
+    _cache[(data_dir, languages)] = (signature, data)
     return data
 
 
 def _signature(data_dir: Path) -> tuple:
     parts = []
-    for dataset in DATASETS:
+    for kind in KINDS:
         try:
-            stat = (data_dir / dataset.filename).stat()
-            parts.append((dataset.filename, stat.st_mtime_ns, stat.st_size))
+            stat = (data_dir / kind.filename).stat()
+            parts.append((kind.filename, stat.st_mtime_ns, stat.st_size))
         except OSError:
-            parts.append((dataset.filename, None, None))
+            parts.append((kind.filename, None, None))
     return tuple(parts)
 
 
@@ -132,28 +86,28 @@ def garbage_collection_paused():
             gc.enable()
 
 
-def _load(data_dir: Path) -> SiteData:
+def _load(data_dir: Path, languages: tuple[str, ...]) -> SiteData:
     with garbage_collection_paused():
-        return _load_all(data_dir)
+        return _load_all(data_dir, languages)
 
 
-def _load_all(data_dir: Path) -> SiteData:
+def _load_all(data_dir: Path, languages: tuple[str, ...]) -> SiteData:
     problems: list[Problem] = []
     valid: dict[str, list[BaseModel]] = {}
     raw_ids: dict[str, dict[str, int] | None] = {}  # id -> position; None: the file could not be read
     raw_entries: dict[str, list[Any]] = {}
-    for dataset in DATASETS:
-        display = f"{data_dir.name}/{dataset.filename}"
-        raw, file_problems = read_entries(data_dir / dataset.filename, display)
+    for kind in KINDS:
+        display = f"{data_dir.name}/{kind.filename}"
+        raw, file_problems = read_entries(data_dir / kind.filename, display)
         problems += file_problems
         if raw is None:
-            valid[dataset.name], raw_ids[dataset.name] = [], None
+            valid[kind.name], raw_ids[kind.name] = [], None
             continue
-        entries, entry_problems = validate_entries(raw, dataset.model, display)
+        entries, entry_problems = validate_entries(raw, kind.model, display, languages)
         problems += entry_problems
-        valid[dataset.name] = entries
-        raw_ids[dataset.name] = _positions(raw)
-        raw_entries[dataset.name] = raw
+        valid[kind.name] = entries
+        raw_ids[kind.name] = _positions(raw)
+        raw_entries[kind.name] = raw
     problems += _check_references(valid, raw_ids, data_dir.name)
     problems += _check_framework_agreement(raw_entries.get("agreements"), data_dir.name)
     problems += _check_glossary_ids(raw_ids, data_dir.name)
@@ -218,7 +172,7 @@ def parse_entries(text: str, display: str) -> tuple[list[Any] | None, list[Probl
     if raw is None:  # an empty file holds no entries
         return [], []
     if not isinstance(raw, list):
-        return None, [Problem(display, f"expected a list of entries (lines starting with '- '), got {_kind(raw)}")]
+        return None, [Problem(display, f"expected a list of entries (lines starting with '- '), got {kind_of(raw)}")]
     return raw, []
 
 
@@ -227,17 +181,19 @@ def parse_entries(text: str, display: str) -> tuple[list[Any] | None, list[Probl
 # -----------------------------------------------------------------------------
 
 
-def validate_entries(raw: list[Any], model: type[BaseModel], display: str) -> tuple[list[BaseModel], list[Problem]]:
+def validate_entries(raw: list[Any], model: type[BaseModel], display: str,
+                     languages: tuple[str, ...]) -> tuple[list[BaseModel], list[Problem]]:
     """Validate each entry on its own (one message per problem), then check ids are unique."""
+    context = {"languages": languages}
     entries: list[BaseModel] = []
     problems: list[Problem] = []
     first_seen: dict[str, int] = {}
     for index, item in enumerate(raw):
         label = entry_label(index, item)
         try:
-            entries.append(model.model_validate(item))
+            entries.append(model.model_validate(item, context=context))
         except ValidationError as error:
-            problems += [Problem(display, message, label, path) for path, message in _describe(error, model)]
+            problems += [Problem(display, message, label, path) for path, message in describe(error, model)]
         except RecursionError:
             problems.append(Problem(display, "nested too deeply", label))
         entry_id = item.get("id") if isinstance(item, dict) else None
@@ -249,93 +205,14 @@ def validate_entries(raw: list[Any], model: type[BaseModel], display: str) -> tu
     return entries, problems
 
 
-def _describe(error: ValidationError, model: type[BaseModel]) -> Iterator[tuple[str | None, str]]:
-    for item in error.errors(include_url=False):
-        loc = [part for part in item["loc"] if not (isinstance(part, str) and part.startswith("@"))]
-        kind, value = item["type"], item.get("input")
-        if kind == "extra_forbidden":
-            allowed = _allowed_keys(model, loc[:-1])
-            hint = f" (allowed: {', '.join(allowed)})" if allowed else ""
-            yield _path(loc), f"unknown key{hint}"
-        elif kind == "missing":
-            yield _path(loc), "missing"
-        elif kind == "string_too_short":
-            yield _path(loc), "empty"
-        elif kind == "string_type":
-            yield _path(loc), f"expected text, got {_kind(value)}"
-        elif kind == "string_pattern_mismatch":
-            yield _path(loc), f"{value!r} is not a kebab-case ASCII id (lowercase letters, digits and hyphens, e.g. 'maritime-affairs')"
-        elif kind in {"model_type", "model_attributes_type", "dict_type"}:
-            yield _path(loc), f"expected a mapping (key: value lines), got {_kind(value)}"
-        elif kind == "list_type":
-            yield _path(loc), f"expected a list, got {_kind(value)}"
-        elif kind in {"int_type", "int_parsing", "int_from_float"}:
-            yield _path(loc), f"expected a whole number, got {_kind(value)}"
-        elif kind == "literal_error":
-            yield _path(loc), f"{value!r} is not allowed; expected one of {item['ctx']['expected']}"
-        elif kind == "value_error":
-            yield _path(loc), str(item["ctx"]["error"])
-        else:
-            yield _path(loc), item["msg"][0].lower() + item["msg"][1:]
-
-
-def _path(loc: list[Any]) -> str | None:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or None
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"yes/no ({value})"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return f"text {value!r}"
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return f"an unquoted date {value.isoformat()} (put it in quotes)"
-    if isinstance(value, (int, float)):
-        return f"a number {value!r}"
-    return f"{type(value).__name__} {value!r}"
-
-
-def _allowed_keys(model: type[BaseModel], loc: list[Any]) -> list[str]:
-    """The keys a mapping at `loc` (inside an entry of `model`) may hold."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = {(f.alias or name): f for name, f in current.model_fields.items()}
-        if part not in fields:
-            return []
-        current = _model_in(fields[part].annotation)
-        if current is None:
-            return []
-    return [(f.alias or name) for name, f in current.model_fields.items()]
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        if (found := _model_in(arg)) is not None:
-            return found
-    return getattr(annotation, "__origin__", None) and _model_in(getattr(annotation, "__origin__"))
-
-
 def _check_references(valid: dict[str, list[BaseModel]], raw_ids: dict[str, dict[str, int] | None], folder: str) -> list[Problem]:
     problems = []
-    for source, field_name, target in _REFERENCES:
+    for source, field_name, target in references():
         known = raw_ids[target]
         if known is None:  # the target file could not be read: its problem is reported already
             continue
-        display = f"{folder}/{_BY_NAME[source].filename}"
-        target_display = f"{folder}/{_BY_NAME[target].filename}"
+        display = f"{folder}/{BY_NAME[source].filename}"
+        target_display = f"{folder}/{BY_NAME[target].filename}"
         positions = raw_ids[source] or {}
         for entry in valid[source]:
             value = getattr(entry, field_name)
@@ -343,7 +220,7 @@ def _check_references(valid: dict[str, list[BaseModel]], raw_ids: dict[str, dict
             for path, ref in refs:
                 if ref not in known:
                     problems.append(Problem(
-                        display, f"unknown {_BY_NAME[target].what} '{ref}' (no such id in {target_display})",
+                        display, f"unknown {BY_NAME[target].what} '{ref}' (no such id in {target_display})",
                         f"'{entry.id}' (#{positions[entry.id] + 1})", path,
                     ))
     return problems

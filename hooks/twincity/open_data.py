@@ -1,8 +1,12 @@
-"""The validated data published with the site: JSON for all five kinds, CSV for agreements
-and the timeline, and the description of their fields shown on the sources page.
+"""The validated data published with the site, kind by kind as `kinds.KINDS` lists
+them (JSON for every kind, CSV where a kind says so), and the description of their
+fields shown on the sources page.
 
-Field descriptions come from the models (`Field(description=...)` in English,
-`description_zh` beside it), so the documentation cannot drift from the code.
+CSV columns follow the model's fields: a text gives one column per language
+(`title_zh`, `title_en`), a nested mapping its own fields (`parties_dalian_zh`), a
+timeline date its ISO form and one column per language. Field descriptions come from
+each language's catalogue (`fields.<Model>.<field>`), so the documentation cannot
+drift from the models: a field without a description stops the build.
 """
 
 from __future__ import annotations
@@ -10,40 +14,25 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .loading import DATASETS, SiteData
-from .models import Agreement, Text, TimelineEvent, date_display, date_iso
+from .catalogue import Catalogue
+from .errors import ConfigError
+from .kinds import BY_NAME, KINDS
+from .models import Text, date_display, date_iso
+from .site_data import SiteData
 
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
 
 FOLDER = "data"  # under the site root: /data/agreements.json
-JSON_DATASETS = ("agreements", "timeline", "people", "quotes", "glossary")
-CSV_DATASETS = ("agreements", "timeline")
-
-TITLES = {
-    "agreements": {"zh": "“1+15”合作协议", "en": "The 1+15 agreements"},
-    "timeline": {"zh": "大事记，按时间排列", "en": "Timeline, in chronological order"},
-    "people": {"zh": "人物及其当时职务", "en": "People and their titles at the time"},
-    "quotes": {"zh": "各方观点，按原文顺序", "en": "Statements, in the source’s order"},
-    "glossary": {"zh": "词汇表", "en": "Glossary"},
-}
-
-# CSV columns beyond the model's own fields, with their descriptions.
-_CSV_EXTRA = {
-    "timeline": {
-        "date_iso": {"zh": "ISO 8601 日期；时段写作“起/止”，时期为空", "en": "ISO 8601 date; a span as start/end; empty for an era"},
-        "date_zh": {"zh": "中文日期", "en": "date in Chinese"},
-        "date_en": {"zh": "英文日期", "en": "date in English"},
-    },
-}
-_MODELS = {d.name: d.model for d in DATASETS}
 
 
 @dataclass(frozen=True)
@@ -63,74 +52,108 @@ class FileDoc:
     fields: list[FieldDoc]
 
 
+@dataclass(frozen=True)
+class Column:
+    """One CSV column: its name, its description in a language, its value in an entry."""
+
+    name: str
+    describe: Callable[[Catalogue], str]
+    value: Callable[[Any], str]
+
+
 # -----------------------------------------------------------------------------
 # Writing
 # -----------------------------------------------------------------------------
 
 
-def write_open_data(site_dir: str | Path, data: SiteData) -> list[Path]:
+def write_open_data(site_dir: str | Path, data: SiteData, catalogues: dict[str, Catalogue]) -> list[Path]:
     """Write every open-data file under site_dir/data/; return their paths."""
     folder = Path(site_dir) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in JSON_DATASETS:
-        path = folder / f"{name}.json"
-        path.write_text(json.dumps(to_json(data, name), ensure_ascii=False, indent=2) + "\n", "utf-8")
-        written.append(path)
-    for name in CSV_DATASETS:
-        path = folder / f"{name}.csv"
-        path.write_text(to_csv(data, name), "utf-8-sig", newline="")
-        written.append(path)
+    for fmt in ("json", "csv"):
+        for kind in KINDS:
+            if fmt not in kind.formats:
+                continue
+            path = folder / f"{kind.name}.{fmt}"
+            if fmt == "json":
+                path.write_text(json.dumps(to_json(data, kind.name, catalogues), ensure_ascii=False, indent=2) + "\n", "utf-8")
+            else:
+                path.write_text(to_csv(data, kind.name, catalogues), "utf-8-sig", newline="")
+            written.append(path)
     return written
 
 
-def to_json(data: SiteData, name: str) -> dict[str, Any]:
-    model = _MODELS[name]
+def to_json(data: SiteData, name: str, catalogues: dict[str, Catalogue]) -> dict[str, Any]:
+    model = BY_NAME[name].model
     return {
         "dataset": name,
-        "title": TITLES[name],
+        "title": {code: texts[f"open_data.titles.{name}"] for code, texts in catalogues.items()},
         "count": len(data.entries(name)),
-        "fields": {f: {"zh": _description(model, f, "zh"), "en": _description(model, f, "en")} for f in _field_names(model)},
+        "fields": {f: {code: describe_field(model, f, texts) for code, texts in catalogues.items()} for f in field_names(model)},
         "items": [entry.model_dump(mode="json", by_alias=True) for entry in data.entries(name)],
     }
 
 
-def to_csv(data: SiteData, name: str) -> str:
+def to_csv(data: SiteData, name: str, catalogues: dict[str, Catalogue]) -> str:
+    columns = csv_columns(name, catalogues)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(csv_columns(name))
+    writer.writerow([column.name for column in columns])
     for entry in data.entries(name):
-        writer.writerow(_csv_row(entry))
+        writer.writerow([column.value(entry) for column in columns])
     return buffer.getvalue()
 
 
-def csv_columns(name: str) -> list[str]:
-    if name == "agreements":
-        return ["id", "group", "title_zh", "title_en", "description_zh", "description_en",
-                "parties_dalian_zh", "parties_dalian_en", "parties_yantai_zh", "parties_yantai_en",
-                "signed_date", "signed_place_zh", "signed_place_en",
-                "signatories", "related_events", "related_quotes", "citation"]
-    if name == "timeline":
-        return ["id", "date_iso", "date_zh", "date_en", "category", "title_zh", "title_en",
-                "summary_zh", "summary_en", "related_agreements", "citation"]
-    raise ValueError(f"no CSV for {name}")
+def csv_columns(name: str, catalogues: dict[str, Catalogue]) -> list[Column]:
+    """The CSV columns of a kind, read off its model, for the languages of `catalogues`."""
+    if "csv" not in BY_NAME[name].formats:
+        raise ValueError(f"no CSV for {name}")
+    return list(_columns(BY_NAME[name].model, catalogues))
 
 
-def _csv_row(entry: BaseModel) -> list[str]:
-    if isinstance(entry, Agreement):
-        parties = entry.parties
-        dalian = parties.dalian if parties else None
-        yantai = parties.yantai if parties else None
-        return [entry.id, entry.group, entry.title.zh, entry.title.en, entry.description.zh, entry.description.en,
-                dalian.zh if dalian else "", dalian.en if dalian else "",
-                yantai.zh if yantai else "", yantai.en if yantai else "",
-                entry.signed.date, entry.signed.place.zh, entry.signed.place.en,
-                " ".join(entry.signatories), " ".join(entry.related_events), " ".join(entry.related_quotes),
-                entry.citation]
-    assert isinstance(entry, TimelineEvent)
-    return [entry.id, date_iso(entry.date) or "", date_display(entry.date, "zh"), date_display(entry.date, "en"),
-            entry.category, entry.title.zh, entry.title.en, entry.summary.zh, entry.summary.en,
-            " ".join(entry.related_agreements), entry.citation]
+def _columns(model: type[BaseModel], catalogues: dict[str, Catalogue], prefix: str = "",
+             get: Callable[[Any], Any] = lambda entry: entry, described: tuple = ()) -> list[Column]:
+    columns = []
+    for field in field_names(model):
+        name = f"{prefix}{field}"
+        attribute = _attribute(model, field)
+        value_of = (lambda attr: lambda entry: getattr(get(entry), attr, None) if get(entry) is not None else None)(attribute)
+        trail = (*described, (model, field))
+        info = model.model_fields[attribute]
+        if name == "date" and not prefix:  # a timeline date: ISO, then as each language shows it
+            columns.append(Column("date_iso", lambda t: t["open_data.date_iso"], lambda e, v=value_of: date_iso(v(e)) or ""))
+            for code, texts in catalogues.items():
+                columns.append(Column(
+                    f"date_{code}",
+                    lambda t, c=code: t["open_data.date_in"].format(language=t[f"language.names.{c}"]),
+                    lambda e, v=value_of, shown_in=texts: date_display(v(e), shown_in),
+                ))
+        elif _is_text(info.annotation):
+            for code in catalogues:
+                columns.append(Column(
+                    f"{name}_{code}",
+                    lambda t, c=code, tr=trail: t["open_data.language_column"].format(
+                        field=_trail_description(tr, t), language=t[f"language.names.{c}"]),
+                    lambda e, v=value_of, c=code: v(e)[c] if v(e) is not None else "",
+                ))
+        elif (sub := _sub_model(info.annotation)) is not None:
+            columns += _columns(sub, catalogues, f"{name}_", value_of, trail)
+        else:
+            columns.append(Column(name, lambda t, tr=trail: _trail_description(tr, t), lambda e, v=value_of: _plain(v(e))))
+    return columns
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(map(str, value))
+    return str(value)
+
+
+def _trail_description(trail: tuple, texts: Catalogue) -> str:
+    return " · ".join(describe_field(model, field, texts) for model, field in trail)
 
 
 # -----------------------------------------------------------------------------
@@ -138,79 +161,100 @@ def _csv_row(entry: BaseModel) -> list[str]:
 # -----------------------------------------------------------------------------
 
 
-def describe_files(data: SiteData, lang: str) -> list[FileDoc]:
+def describe_files(data: SiteData, texts: Catalogue, catalogues: dict[str, Catalogue]) -> list[FileDoc]:
+    """The published files as the sources page lists them, in the language of `texts`."""
+    languages = tuple(catalogues)
     docs = []
-    for name in JSON_DATASETS:
-        model = _MODELS[name]
-        fields = [FieldDoc(f, _type_label(model, f, lang), _description(model, f, lang)) for f in _field_names(model)]
-        docs.append(FileDoc(f"{FOLDER}/{name}.json", "JSON", name, TITLES[name][lang], len(data.entries(name)), fields))
-    for name in CSV_DATASETS:
-        fields = [FieldDoc(column, "", _csv_description(name, column, lang)) for column in csv_columns(name)]
-        docs.append(FileDoc(f"{FOLDER}/{name}.csv", "CSV", name, TITLES[name][lang], len(data.entries(name)), fields))
+    for fmt in ("json", "csv"):
+        for kind in KINDS:
+            if fmt not in kind.formats:
+                continue
+            if fmt == "json":
+                fields = [FieldDoc(f, _type_label(kind.model, f, texts, languages), describe_field(kind.model, f, texts))
+                          for f in field_names(kind.model)]
+            else:
+                fields = [FieldDoc(c.name, "", c.describe(texts)) for c in csv_columns(kind.name, catalogues)]
+            docs.append(FileDoc(f"{FOLDER}/{kind.name}.{fmt}", fmt.upper(), kind.name,
+                                texts[f"open_data.titles.{kind.name}"], len(data.entries(kind.name)), fields))
     return docs
 
 
-def _field_names(model: type[BaseModel]) -> list[str]:
+def check_descriptions(catalogues: dict[str, Catalogue]) -> None:
+    """Every published field is described in every language; ConfigError lists what is missing."""
+    missing = []
+    for code, texts in catalogues.items():
+        for model in _published_models():
+            for field in field_names(model):
+                try:
+                    describe_field(model, field, texts)
+                except KeyError:
+                    missing.append(f"{code}: fields.{model.__name__}.{field}")
+    if missing:
+        raise ConfigError("the catalogues do not describe every published data field (hooks/twincity/locales/):\n  "
+                          + "\n  ".join(missing))
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
     return [(info.alias or name) for name, info in model.model_fields.items()]
 
 
-def _field_info(model: type[BaseModel], name: str):
-    for field_name, info in model.model_fields.items():
-        if (info.alias or field_name) == name:
-            return info
+def describe_field(model: type[BaseModel], name: str, texts: Catalogue) -> str:
+    return texts.tree["fields"][model.__name__][name]
+
+
+def _published_models() -> list[type[BaseModel]]:
+    """The kinds' models and the nested mappings their CSV columns open up."""
+    models, queue = [], [kind.model for kind in KINDS]
+    while queue:
+        model = queue.pop(0)
+        if model in models:
+            continue
+        models.append(model)
+        for info in model.model_fields.values():
+            sub = _sub_model(info.annotation)
+            if sub is not None:
+                queue.append(sub)
+    return models
+
+
+def _attribute(model: type[BaseModel], name: str) -> str:
+    for attribute, info in model.model_fields.items():
+        if (info.alias or attribute) == name:
+            return attribute
     raise KeyError(name)
 
 
-def _description(model: type[BaseModel], name: str, lang: str) -> str:
-    info = _field_info(model, name)
-    if lang == "zh":
-        return (info.json_schema_extra or {})["description_zh"]
-    return info.description or ""
+def _is_text(annotation: Any) -> bool:
+    return annotation is Text or Text in get_args(annotation)
 
 
-def _type_label(model: type[BaseModel], name: str, lang: str) -> str:
-    info = _field_info(model, name)
+def _sub_model(annotation: Any) -> type[BaseModel] | None:
+    """The nested mapping of a field (Parties, Signing; optional or not), not a text
+    and not one of a timeline date's forms."""
+    options = get_args(annotation) if get_origin(annotation) in (Union, UnionType) else (annotation,)
+    models = [c for c in options if isinstance(c, type) and issubclass(c, BaseModel) and c is not Text]
+    others = [c for c in options if c is not type(None) and c not in models]
+    return models[0] if len(models) == 1 and not others else None
+
+
+def _type_label(model: type[BaseModel], name: str, texts: Catalogue, languages: tuple[str, ...]) -> str:
+    info = model.model_fields[_attribute(model, name)]
     annotation = info.annotation
-    optional = not info.is_required()
-    args = get_args(annotation)
+    types = texts["open_data.types"]
     if get_origin(annotation) is list:
-        label = "list" if lang == "en" else "列表"
-    elif annotation is Text or (args and Text in args):
-        label = "{zh, en}"
-    elif any(isinstance(c, type) and issubclass(c, BaseModel) for c in (annotation, *args)):
-        label = "{" + ", ".join(_field_names(_sub_model(model, name))) + "}"
+        label = types["list"]
+    elif _is_text(annotation) or get_origin(annotation) is dict:
+        label = "{" + ", ".join(languages) + "}"
+    elif (sub := _sub_model(annotation)) is not None:
+        label = "{" + ", ".join(field_names(sub)) + "}"
     elif name == "date":
-        label = "date" if lang == "en" else "日期"
+        label = types["date"]
+    elif annotation is bool:
+        label = types["yes_no"]
+    elif annotation is int:
+        label = types["number"]
     else:
-        label = "text" if lang == "en" else "文本"
-    if optional:
-        label += ", optional" if lang == "en" else "，可选"
+        label = types["text"]
+    if not info.is_required():
+        label = types["optional"].format(type=label)
     return label
-
-
-def _csv_description(name: str, column: str, lang: str) -> str:
-    if column in _CSV_EXTRA.get(name, {}):
-        return _CSV_EXTRA[name][column][lang]
-    model = _MODELS[name]
-    base, _, suffix = column.rpartition("_")
-    if suffix in ("zh", "en") and base:
-        language = {"zh": {"zh": "中文", "en": "Chinese"}, "en": {"zh": "英文", "en": "English"}}[suffix][lang]
-        parts = base.split("_")
-        if parts[0] in _field_names(model):
-            described = _description(model, parts[0], lang)
-            if len(parts) > 1:  # parties_dalian, signed_place
-                sub_model = _sub_model(model, parts[0])
-                described = f"{described} · {_description(sub_model, parts[1], lang)}"
-            return f"{described}（{language}）" if lang == "zh" else f"{described} ({language})"
-    parts = column.split("_")
-    if parts[0] in _field_names(model) and len(parts) > 1:  # signed_date
-        return f"{_description(model, parts[0], lang)} · {_description(_sub_model(model, parts[0]), parts[1], lang)}"
-    return _description(model, column, lang)
-
-
-def _sub_model(model: type[BaseModel], name: str) -> type[BaseModel]:
-    annotation = _field_info(model, name).annotation
-    for candidate in (annotation, *get_args(annotation)):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            return candidate
-    raise KeyError(name)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .errors import ConfigError
+
 WORKERS = "assets/javascripts/workers"
 # The minified loop of Material 9.8 and the same loop with the end of the query included.
 LOOP = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
@@ -22,13 +24,13 @@ def fix_query_segmentation(site_dir: Path) -> Path:
     """Patch the built search worker in place (once; a second call finds it fixed)."""
     workers = sorted((site_dir / WORKERS).glob("search.*.min.js"))
     if len(workers) != 1:
-        raise ValueError(f"{WORKERS}: expected one Material search worker, found {[w.name for w in workers]}")
+        raise ConfigError(f"{WORKERS}: expected one Material search worker, found {[w.name for w in workers]}")
     worker = workers[0]
     code = worker.read_text("utf-8")
     if FIXED in code:
         return worker
     if code.count(LOOP) != 1:
-        raise ValueError(
+        raise ConfigError(
             f"{WORKERS}/{worker.name}: Material's query segmentation loop was not found; "
             "see hooks/twincity/search_worker.py"
         )

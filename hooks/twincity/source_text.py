@@ -2,9 +2,9 @@
 of whether an excerpt quotes it.
 
 Every fact on the site rests on one Chinese news report, kept byte for byte in
-`sources/source-article.zh.txt`. The article has a few misprints and layout
-defects (see `sources/README.md`); the site quotes it with those corrected, so an
-excerpt is compared with the *corrected* article. The comparison ignores
+`sources/source-article.zh.txt` (`sources/source.yml` describes it). The article has
+a few misprints and layout defects, listed once in `data/corrections.yml`; the site
+quotes it with those corrected, so an excerpt is compared with the *corrected* article. The comparison ignores
 whitespace and the width of punctuation, because the article uses ASCII `,` `:`
 `(` `)` where the site writes full-width `，` `：` `（` `）`.
 """
@@ -16,25 +16,25 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 # -----------------------------------------------------------------------------
-# Data
+# Data: sources/source.yml says what the source is, data/corrections.yml how the
+# site corrects it. Both are read here once; nothing about the source is typed twice.
 # -----------------------------------------------------------------------------
 
-SOURCE_PATH = Path(__file__).resolve().parents[2] / "sources" / "source-article.zh.txt"
+ROOT = Path(__file__).resolve().parents[2]
+_INFO = yaml.safe_load((ROOT / "sources" / "source.yml").read_text("utf-8"))
 
+SOURCE_PATH = ROOT / "sources" / _INFO["file"]
 # SHA-256 of the article as received; a changed byte means the copy is no longer the source.
-SOURCE_SHA256 = "6b12cdb27a2f7717b70ece167bd2fe6a10abe568f126c06f1cea96fb6f0891cc"
-
-# The article's headline and subheadline (the layout printed them inside a sentence).
-HEADLINE = "跨越山海牵手，烟台大连唱响“双城记”"
-SUBHEADLINE = "两市“破圈”组局将为环渤海区域经济发展带来新机遇"
-BYLINE = "李楠楠 烟台报道"
-
+SOURCE_SHA256: str = _INFO["sha256"]
+# The article's headline, subheadline and byline (the layout printed the first two inside a sentence).
+HEADLINE: str = _INFO["headline"]
+SUBHEADLINE: str = _INFO["subheadline"]
+BYLINE: str = _INFO["byline"]
 # The article names the framework agreement in two ways; both mean the same agreement.
-FRAMEWORK_AGREEMENT_NAMES = (
-    "《大连市人民政府与烟台市人民政府“双城联动”合作框架协议》",
-    "《大连市、烟台市政府“双城联动”合作框架协议》",
-)
+FRAMEWORK_AGREEMENT_NAMES: tuple[str, ...] = tuple(_INFO["framework_agreement_names"])
 
 # The article's ASCII punctuation and the full-width form the site uses.
 _FULL_WIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）",
@@ -46,7 +46,7 @@ _INVISIBLE = "\u200b\u00ad\ufeff"
 
 @dataclass(frozen=True)
 class Correction:
-    """One documented correction of the article's text.
+    """One documented correction of the article's text (an entry of data/corrections.yml).
 
     `wrong` is exactly what the article prints (newlines included) and occurs
     `times` times; `right` replaces it. `printed` and `corrected` are the short
@@ -59,102 +59,16 @@ class Correction:
     times: int
     printed: str
     corrected: str
-    reason_zh: str
-    reason_en: str
+    reason: dict[str, str]
     certain: bool = True
 
 
-_HEADLINE_BLOCK = ("\n\n\n\n跨越山海牵手,烟台大连唱响“双城记”\n\n"
-                   "两市“破圈”组局将为环渤海区域经济发展带来新机遇\n\n")
+def read_corrections(path: Path = ROOT / "data" / "corrections.yml") -> tuple[Correction, ...]:
+    """The corrections as written in the data file (the build validates them as data too)."""
+    return tuple(Correction(**entry) for entry in yaml.safe_load(path.read_text("utf-8")))
 
-CORRECTIONS: tuple[Correction, ...] = (
-    Correction(
-        id="headline-inside-sentence",
-        wrong="在经略海" + _HEADLINE_BLOCK + "洋上",
-        right="在经略海洋上",
-        times=1,
-        printed="经略海|洋",
-        corrected="经略海洋",
-        reason_zh="排版把标题和副标题插在了“经略海洋”一词中间；本站把句子接回，标题放回文首。",
-        reason_en="The layout put the headline and subheadline in the middle of the word "
-                  "“经略海洋”; the site rejoins the sentence and puts the headline back at the top.",
-    ),
-    Correction(
-        id="split-tui-dong",
-        wrong="推\n\n动",
-        right="推动",
-        times=1,
-        printed="推|动",
-        corrected="推动",
-        reason_zh="排版把一个词拆到了两段。",
-        reason_en="The layout split one word across two paragraphs.",
-    ),
-    Correction(
-        id="split-manufacturing",
-        wrong="制造业和\n\n外贸出口",
-        right="制造业和外贸出口",
-        times=1,
-        printed="制造业和|外贸出口",
-        corrected="制造业和外贸出口",
-        reason_zh="排版把一句话拆到了两段。",
-        reason_en="The layout split one sentence across two paragraphs.",
-    ),
-    Correction(
-        id="yantai-dalian-dash",
-        wrong="烟台一大连",
-        right="烟台—大连",
-        times=3,
-        printed="烟台一大连",
-        corrected="烟台—大连",
-        reason_zh="“一”是数字，此处应为连接两市的破折号。",
-        reason_en="一 is the numeral “one”; a dash joining the two cities is meant.",
-    ),
-    Correction(
-        id="ning-he",
-        wrong="宁和",
-        right="宁合",
-        times=1,
-        printed="宁和",
-        corrected="宁合",
-        reason_zh="南京与合肥简称“宁合”，原文前文也写作“宁合”。",
-        reason_en="Nanjing–Hefei is abbreviated 宁合, as the article itself writes it earlier.",
-    ),
-    Correction(
-        id="yanda-ro-ro",
-        wrong="烟台大客滚",
-        right="烟大客滚",
-        times=1,
-        printed="烟台大客滚",
-        corrected="烟大客滚",
-        reason_zh="应指烟台—大连（烟大）客滚运输航线；属可能的笔误。",
-        reason_en="Most likely the Yantai–Dalian (烟大) ro-ro route; a probable misprint.",
-        certain=False,
-    ),
-    Correction(
-        id="yanda-one-family",
-        wrong="烟台一家亲",
-        right="烟大一家亲",
-        times=1,
-        printed="烟台一家亲",
-        corrected="烟大一家亲",
-        reason_zh="上下文讲两地亲缘，应为“烟大一家亲”；属可能的笔误。",
-        reason_en="The passage is about kinship between the two cities, so 烟大 (Yantai–Dalian) "
-                  "is meant; a probable misprint.",
-        certain=False,
-    ),
-    Correction(
-        id="yanda-hand-in-hand",
-        wrong="烟台携手",
-        right="烟大携手",
-        times=1,
-        printed="烟台携手",
-        corrected="烟大携手",
-        reason_zh="小标题讲两市携手，应为“烟大携手”；属可能的笔误。",
-        reason_en="The section heading is about the two cities joining hands, so 烟大 "
-                  "(Yantai–Dalian) is meant; a probable misprint.",
-        certain=False,
-    ),
-)
+
+CORRECTIONS: tuple[Correction, ...] = read_corrections()
 
 
 class SourceError(Exception):

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from site_helpers import LANGUAGES, page_slugs
+from support.site import LANGUAGES, PAGES, PAGE_IDS, page_slugs
 from tools.audit import axe_violations
 
-PAGES = [(slug, lang) for slug in page_slugs() for lang in LANGUAGES]
-PAGE_IDS = [f"{lang}:{slug or 'home'}" for slug, lang in PAGES]
 # prefers-color-scheme -> Material's scheme for it in mkdocs.yml
 SCHEMES = {"light": "default", "dark": "slate"}
 SEARCH_QUERY = {"zh": "大连", "en": "Dalian"}

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from site_helpers import LANGUAGES, page_slugs
+from support.site import LANGUAGES, page_slugs
 
 OTHER = {"zh": "en", "en": "zh"}
 

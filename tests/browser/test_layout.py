@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from site_helpers import LANGUAGES, page_slugs
+from support.site import LANGUAGES, PAGES, PAGE_IDS, page_slugs
 
-PAGES = [(slug, lang) for slug in page_slugs() for lang in LANGUAGES]
-PAGE_IDS = [f"{lang}:{slug or 'home'}" for slug, lang in PAGES]
 PHONE_WIDTH = 375
 # What printing leaves out: header, navigation and table of contents, search, footer.
 NOT_PRINTED = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer", ".md-top"]

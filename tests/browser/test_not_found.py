@@ -40,9 +40,13 @@ def test_missing_page_says_so_in_the_language_of_its_path(page, site_server, bui
     url = built_site.url + path
     response = page.goto(url)
     assert response.status == 404
-    assert page.locator(f"section[lang='{lang}'] h1").inner_text() == TITLE[lang]
-    assert page.locator(f"section[lang='{lang}'] h1").is_visible()
-    assert not page.locator(f"section[lang='{OTHER[lang]}'] h1").is_visible()
+    # One h1 for the page, holding its title in each language; the path's one is shown.
+    assert page.locator("h1").count() == 1
+    assert page.locator(f"h1 > [data-twincity-lang='{lang}']").inner_text() == TITLE[lang]
+    assert page.locator(f"h1 > [data-twincity-lang='{lang}']").is_visible()
+    assert not page.locator(f"h1 > [data-twincity-lang='{OTHER[lang]}']").is_visible()
+    assert page.locator(f"section[lang='{lang}']").is_visible()
+    assert not page.locator(f"section[lang='{OTHER[lang]}']").is_visible()
     assert page.locator("html").get_attribute("lang") == lang
     assert page.title().startswith(TITLE[lang])
     assert _errors_but_the_pages_own_404(messages, url) == []
@@ -127,7 +131,8 @@ def test_without_scripts_both_languages_are_shown(browser, site_server, built_si
         response = page.goto(built_site.url + "en/a/b/")
         assert response.status == 404
         for lang in ("zh", "en"):
-            assert page.locator(f"section[lang='{lang}'] h1").is_visible()
+            assert page.locator(f"h1 > [data-twincity-lang='{lang}']").is_visible()
+            assert page.locator(f"section[lang='{lang}']").is_visible()
             assert page.locator(f"section[lang='{lang}'] a[data-twincity-home-link]").count() == 2
     finally:
         context.close()
@@ -139,7 +144,7 @@ def test_not_found_screenshot(page, site_server, built_site, artifacts_dir, path
     target = artifacts_dir / "not-found" / f"404-{lang}.png"
     target.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(target), full_page=True)
-    assert page.locator(f"section[lang='{lang}'] h1").is_visible()
+    assert page.locator(f"h1 > [data-twincity-lang='{lang}']").is_visible()
     assert target.stat().st_size > 10_000
 
 

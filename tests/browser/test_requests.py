@@ -6,10 +6,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from site_helpers import LANGUAGES, page_slugs
+from support.site import LANGUAGES, PAGES, PAGE_IDS
 
-PAGES = [(slug, lang) for slug in page_slugs() for lang in LANGUAGES]
-PAGE_IDS = [f"{lang}:{slug or 'home'}" for slug, lang in PAGES]
 SEARCH_QUERY = {"zh": "大连", "en": "Dalian"}
 
 

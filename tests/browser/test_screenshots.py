@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from site_helpers import LANGUAGES, page_slugs
+from support.site import PAGES, PAGE_IDS
 
-PAGES = [(slug, lang) for slug in page_slugs() for lang in LANGUAGES]
-PAGE_IDS = [f"{lang}:{slug or 'home'}" for slug, lang in PAGES]
 WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}
 # Noto Sans CJK / PingFang / YaHei draw a Chinese character about as wide as it is high;
 # a missing CJK font shows boxes or falls back to narrow glyphs.

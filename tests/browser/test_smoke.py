@@ -2,7 +2,7 @@
 
 import pytest
 
-from site_helpers import LANGUAGES
+from support.site import LANGUAGES
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -6,11 +6,9 @@ import gzip
 
 import pytest
 
-from site_helpers import LANGUAGES, page_slugs
+from support.site import PAGES, PAGE_IDS
 from tools.pages_server import COMPRESSED
 
-PAGES = [(slug, lang) for slug in page_slugs() for lang in LANGUAGES]
-PAGE_IDS = [f"{lang}:{slug or 'home'}" for slug, lang in PAGES]
 BUDGET = 100 * 1024
 SEARCH_ASSETS = ("/search/search_index.json", "/workers/search.", "/lunr/")
 

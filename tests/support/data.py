@@ -1,4 +1,5 @@
-"""Helpers for the data tests: a writable copy of the small valid fixture data set."""
+"""Helpers for the data tests: a writable copy of the small valid fixture data set, and
+the fixture loaded for the site's languages."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ from typing import Any
 
 import yaml
 
-FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
+from twincity.loading import load_site_data
+
+from .site import LANGUAGES
+
+FIXTURE_DATA = Path(__file__).resolve().parents[1] / "fixtures" / "data"
 
 
 class DataCopy:
@@ -40,3 +45,8 @@ class DataCopy:
 
 
 DELETE = object()
+
+
+def load(data_dir: Path = FIXTURE_DATA, languages: tuple[str, ...] = LANGUAGES):
+    """Data loaded and validated for the site's languages, bypassing the cache."""
+    return load_site_data(data_dir, languages, use_cache=False)

@@ -1,0 +1,96 @@
+"""What tests need to know about the site: its pages, its languages and the built output."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from tools.site_layout import ROOT, languages, nav_pages, page_path, page_slugs
+
+__all__ = ["ROOT", "LANGUAGES", "SOURCE_LANGUAGE", "BuiltSite", "nav_pages", "page_slugs", "PAGES", "PAGE_IDS",
+           "page_id", "copy_project", "PROJECT_PARTS", "run_build"]
+
+# The site's languages as mkdocs.yml declares them, the default first.
+SITE_LANGUAGES = {language.code: language for language in languages()}
+LANGUAGES = tuple(SITE_LANGUAGES)
+# The language the source article is written in (mkdocs.yml, extra.twincity).
+SOURCE_LANGUAGE = LANGUAGES[0]
+
+# Every (slug, language) page and its readable test id, 'en:agreements', 'zh:home'.
+PAGES = [(slug, lang) for lang in LANGUAGES for slug in page_slugs()]
+
+
+def page_id(slug: str, lang: str) -> str:
+    return f"{lang}:{slug or 'home'}"
+
+
+PAGE_IDS = [page_id(slug, lang) for slug, lang in PAGES]
+
+# What a copy of the project needs to build.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data", "sources")
+
+
+def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
+    """A copy of the project to change and build on purpose."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+@functools.cache
+def site_languages(site_url: str = "https://example.org/"):
+    """The hook's `Languages`, built from mkdocs.yml as `on_config` builds them (no site build)."""
+    from mkdocs.config import load_config
+
+    from twincity.languages import Languages
+
+    return Languages.from_config(load_config(str(ROOT / "mkdocs.yml"), site_url=site_url))
+
+
+def catalogues() -> dict:
+    """Every language's `Catalogue` of texts, the default first, as the build reads them."""
+    return {language.code: language.texts for language in site_languages()}
+
+
+@dataclass(eq=False)
+class BuiltSite:
+    """A site built by the tests, with the warnings its build logged."""
+
+    dir: Path
+    url: str
+    warnings: list[str] = field(default_factory=list)
+
+    def page_path(self, slug: str, lang: str) -> Path:
+        """The built HTML file of a page (`slug` '' is the home page)."""
+        return self.dir / page_path(slug, SITE_LANGUAGES[lang]) / "index.html"
+
+    def page_url(self, slug: str, lang: str) -> str:
+        return self.url + page_path(slug, SITE_LANGUAGES[lang])
+
+    @functools.cache
+    def soup(self, slug: str, lang: str) -> BeautifulSoup:
+        return BeautifulSoup(self.page_path(slug, lang).read_text("utf-8"), "html.parser")
+
+
+def run_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
+    """`mkdocs build` of a project copy in a process of its own, as a person runs it
+    (so that what it prints, a traceback or not, is what a person would see)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    return subprocess.run(
+        [str(mkdocs), "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
