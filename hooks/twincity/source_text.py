@@ -106,7 +106,7 @@ CORRECTIONS: tuple[Correction, ...] = (
         times=3,
         printed="烟台一大连",
         corrected="烟台—大连",
-        reason_zh="“一”是数字，此处应为连接两市的破折号。",
+        reason_zh="“一”是数字，此处应为连接两市的连接号。",
         reason_en="一 is the numeral “one”; a dash joining the two cities is meant.",
     ),
     Correction(
@@ -126,7 +126,7 @@ CORRECTIONS: tuple[Correction, ...] = (
         times=1,
         printed="烟台大客滚",
         corrected="烟大客滚",
-        reason_zh="应指烟台—大连（烟大）客滚运输航线；属可能的笔误。",
+        reason_zh="很可能指烟台—大连（烟大）客滚运输航线；属可能的笔误。",
         reason_en="Most likely the Yantai–Dalian (烟大) ro-ro route; a probable misprint.",
         certain=False,
     ),
@@ -137,9 +137,9 @@ CORRECTIONS: tuple[Correction, ...] = (
         times=1,
         printed="烟台一家亲",
         corrected="烟大一家亲",
-        reason_zh="上下文讲两地亲缘，应为“烟大一家亲”；属可能的笔误。",
+        reason_zh="上下文讲两地亲缘，很可能是“烟大一家亲”；属可能的笔误。",
         reason_en="The passage is about kinship between the two cities, so 烟大 (Yantai–Dalian) "
-                  "is meant; a probable misprint.",
+                  "is most likely meant; a probable misprint.",
         certain=False,
     ),
     Correction(
@@ -149,9 +149,9 @@ CORRECTIONS: tuple[Correction, ...] = (
         times=1,
         printed="烟台携手",
         corrected="烟大携手",
-        reason_zh="小标题讲两市携手，应为“烟大携手”；属可能的笔误。",
+        reason_zh="小标题讲两市携手，很可能是“烟大携手”；属可能的笔误。",
         reason_en="The section heading is about the two cities joining hands, so 烟大 "
-                  "(Yantai–Dalian) is meant; a probable misprint.",
+                  "(Yantai–Dalian) is most likely meant; a probable misprint.",
         certain=False,
     ),
 )
