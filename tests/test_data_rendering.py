@@ -104,7 +104,9 @@ def test_agreement_index_puts_the_framework_agreement_first_then_groups_with_cou
 def test_agreement_index_in_english_counts_from_the_data():
     soup = page("agreements", "en")
     assert soup.find(id="group-district").get_text() == "District and county agreements (1)"
-    assert "3 agreements in all: 1 framework agreement and 2 specific agreements (1 sector, 1 district and county)." in soup.get_text()
+    # Numbers under ten spelled out, the list joined with "and".
+    assert ("three agreements in all: one framework agreement and two specific agreements "
+            "(one sector agreement and one district and county agreement).") in soup.get_text()
 
 
 @pytest.mark.parametrize(("lang", "signed", "signatory"), [

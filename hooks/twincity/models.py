@@ -102,6 +102,8 @@ class Span(_Model):
 
     start: DateString = Field(alias="from")
     to: DateString
+    # The report gives no date: the span is the site's reading of the context.
+    inferred: bool = False
 
     @model_validator(mode="after")
     def _start_not_after_end(self) -> Span:
@@ -158,7 +160,10 @@ def date_display(date: str | Era | Span, texts: Any) -> str:
     if isinstance(date, Era):
         return date.era[texts.code]
     formats = texts["dates"]
-    return formats["span_separator"].join(end.display(formats) for end in date_ends(date))
+    shown = [end.display(formats) for end in date_ends(date)]
+    if isinstance(date, Span) and date.inferred:
+        return formats["inferred_span"].format(start=shown[0], end=shown[1])
+    return formats["span_separator"].join(shown)
 
 
 def date_iso(date: str | Era | Span) -> str | None:

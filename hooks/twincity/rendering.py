@@ -57,12 +57,12 @@ def render_agreement_index(ctx: RenderContext, level: int = 2) -> str:
     t = ctx.texts["agreements"]
     groups = {g: [a for a in ctx.data.agreements if a.group == g] for g in AGREEMENT_GROUPS}
     specific = [g for g in AGREEMENT_GROUPS[1:] if groups[g]]
+    counts = [t["group_count"].format(n=_number(len(groups[g]), ctx.texts), label=t["group_short"][g]["one" if len(groups[g]) == 1 else "other"]) for g in specific]
     total = t["total"].format(
-        total=len(ctx.data.agreements),
-        framework=len(groups["framework"]),
-        specific=sum(len(groups[g]) for g in specific),
-        groups=ctx.texts["punctuation.list_sep"].join(
-            t["group_count"].format(n=len(groups[g]), label=t["group_short"][g]) for g in specific),
+        total=_number(len(ctx.data.agreements), ctx.texts),
+        framework=_number(len(groups["framework"]), ctx.texts),
+        specific=_number(sum(len(groups[g]) for g in specific), ctx.texts),
+        groups=_list(counts, ctx.texts),
     )
     return _render("agreement-index.html", ctx, h=level, groups=groups, specific=specific, total=total)
 
@@ -112,6 +112,20 @@ def render_open_data(ctx: RenderContext, level: int = 2) -> str:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _number(n: int, texts: Catalogue) -> str:
+    """A count as the language writes it in running text (English spells out numbers under ten)."""
+    words = texts["numbers"]
+    return words[n] if 0 <= n < len(words) else str(n)
+
+
+def _list(items: list[str], texts: Catalogue) -> str:
+    """Items joined as the language writes a list: 'a, b and c' / 'a、b、c'."""
+    p = texts["punctuation"]
+    if len(items) < 2:
+        return "".join(items)
+    return p["list_sep"].join(items[:-1]) + p["list_last_sep"] + items[-1]
 
 
 @dataclass(frozen=True)
