@@ -2,16 +2,22 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# Material prints an end-of-life banner on every command (see README, Maintenance).
+# The lock files are the whole resolved set, every file hashed: pip refuses anything
+# else, and --no-deps keeps it from adding MkDocs, which ProperDocs replaces (see
+# requirements/excludes.txt).
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
+# Material prints an end-of-life banner on every command (see README, Maintenance);
+# ProperDocs warns when a plugin is run through the old `mkdocs` command.
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve build test bench audit lock clean
 
 serve: $(VENV)/.site ## Build and serve with live reload at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.site ## Build the site into site/, failing on any warning
-	$(BIN)/mkdocs build --strict
+	$(BIN)/properdocs build -f mkdocs.yml --strict
 
 test: $(VENV)/.dev ## Run the whole test suite, browser tests included
 	@test -x /usr/bin/chromium || $(BIN)/python -m playwright install chromium
@@ -23,20 +29,21 @@ bench: $(VENV)/.dev ## Print load/validate/render and build times for synthetic 
 audit: $(VENV)/.dev ## Lighthouse and axe on the built site, one table of scores
 	$(BIN)/python -m tools.audit
 
-lock: $(VENV)/.dev ## Re-pin requirements/*.txt from requirements/*.in
-	$(BIN)/python tools/lock.py
+lock: $(VENV)/.dev ## Re-pin requirements/*.txt from requirements/*.in, with hashes
+	$(BIN)/python tools/lock.py $(ARGS)
 
 clean:
 	rm -rf site .pytest_cache test-artifacts
 
+# The venv's own pip (from the Python that made it) is used as it is: upgrading it
+# would install an unhashed, unpinned package.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.site: requirements/site.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements/site.txt
+	$(PIP_INSTALL) -r requirements/site.txt
 	touch $@
 
 $(VENV)/.dev: requirements/dev.txt requirements/site.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	$(PIP_INSTALL) -r requirements/dev.txt
 	touch $@ $(VENV)/.site

@@ -138,6 +138,7 @@ def measure(n: int, build: bool) -> dict[str, float | None]:
 
 
 def _whole_build(project: Path) -> float:
+    import properdocs.replacement  # noqa: F401  (ProperDocs serves the `mkdocs.*` imports)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

@@ -29,10 +29,11 @@ def copy_project(dest: Path) -> Path:
 
 
 def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    mkdocs = Path(sys.executable).with_name("mkdocs")
+    """`properdocs build` (ProperDocs replaces MkDocs) of a copy, at a local address."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL="http://127.0.0.1:8000/")
+    properdocs = Path(sys.executable).with_name("properdocs")
     return subprocess.run(
-        [str(mkdocs), "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
+        [str(properdocs), "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
 

@@ -111,7 +111,7 @@ def test_makefile_targets_exist():
 
 
 def test_build_target_is_strict():
-    assert "mkdocs build --strict" in (ROOT / "Makefile").read_text("utf-8")
+    assert "properdocs build -f mkdocs.yml --strict" in (ROOT / "Makefile").read_text("utf-8")
 
 
 def test_ci_runs_the_readme_test_command():
@@ -125,10 +125,10 @@ def test_requirements_are_pinned_exactly():
     for name in ("site.txt", "dev.txt", "site.in", "dev.in"):
         for line in (ROOT / "requirements" / name).read_text("utf-8").splitlines():
             line = line.strip()
-            if line and not line.startswith(("#", "-r")):
+            if line and not line.startswith(("#", "-r", "--hash=")):
                 assert "==" in line, f"{name}: {line} is not pinned"
     site = (ROOT / "requirements" / "site.txt").read_text("utf-8")
-    assert "mkdocs==1.6.1" in site and "mkdocs-static-i18n==1.3.1" in site
+    assert "properdocs==1.6.7" in site and "mkdocs-static-i18n==1.3.1" in site
     assert "mkdocs-material==9.8." in site and "jieba==" in site
     assert "[material]" not in site
 
@@ -145,7 +145,7 @@ def test_pages_workflow_builds_strict_and_deploys():
     assert any(u.startswith("actions/configure-pages@") for u in uses)
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
-    assert "requirements/site.txt" in runs and "mkdocs build --strict" in runs
+    assert "requirements/site.txt" in runs and "properdocs build -f mkdocs.yml --strict" in runs
     deploy = [job for job in workflow["jobs"].values() if any(
         s.get("uses", "").startswith("actions/deploy-pages@") for s in job.get("steps", []))]
     assert deploy and deploy[0]["environment"]["name"] == "github-pages"
