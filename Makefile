@@ -11,13 +11,22 @@ PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test bench audit lock clean
+# mkdocs.yml has no default site_url: local builds say they are local, and only
+# `make pages` builds for an address given from outside (see tools/site_url.py).
+LOCAL_URL := http://127.0.0.1:8000/
+
+.PHONY: serve build pages test bench audit lock clean
 
 serve: $(VENV)/.site ## Build and serve with live reload at http://127.0.0.1:8000
-	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.site ## Build the site into site/, failing on any warning
-	$(BIN)/properdocs build -f mkdocs.yml --strict
+build: $(VENV)/.site ## Build the site into site/ for local viewing, failing on any warning
+	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs build -f mkdocs.yml --strict
+
+pages: $(VENV)/.site ## Build site/ for publishing at $SITE_URL; refuses a missing or loopback address
+	$(BIN)/python -m tools.site_url check "$(SITE_URL)"
+	SITE_URL="$(SITE_URL)" $(BIN)/properdocs build -f mkdocs.yml --strict
+	$(BIN)/python -m tools.site_url built site "$(SITE_URL)"
 
 test: $(VENV)/.dev ## Run the whole test suite, browser tests included
 	@test -x /usr/bin/chromium || $(BIN)/python -m playwright install chromium

@@ -150,7 +150,7 @@ def _whole_build(project: Path) -> float:
             shutil.copy2(source, project / part)
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the prose pages link to ids the synthetic data lacks
     start = time.perf_counter()
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), site_url="http://127.0.0.1:8000/")
     build(config)
     return time.perf_counter() - start
 
