@@ -14,6 +14,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # mkdocs.yml has no default site_url: local builds say they are local, and only
 # `make pages` builds for an address given from outside (see tools/site_url.py).
 LOCAL_URL := http://127.0.0.1:8000/
+VNU_JAR   := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: serve build pages test bench audit lock clean
 
@@ -28,8 +29,9 @@ pages: $(VENV)/.site ## Build site/ for publishing at $SITE_URL; refuses a missi
 	SITE_URL="$(SITE_URL)" $(BIN)/properdocs build -f mkdocs.yml --strict
 	$(BIN)/python -m tools.site_url built site "$(SITE_URL)"
 
-test: $(VENV)/.dev ## Run the whole test suite, browser tests included
+test: $(VENV)/.dev $(VNU_JAR) ## Run the whole test suite, browser tests, HTML and link checks included
 	@test -x /usr/bin/chromium || $(BIN)/python -m playwright install chromium
+	@command -v java >/dev/null || { echo "make test: the Nu HTML checker needs Java: apt-get install default-jre-headless" >&2; exit 1; }
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.dev ## Print load/validate/render and build times for synthetic data
@@ -40,6 +42,12 @@ audit: $(VENV)/.dev ## Lighthouse and axe on the built site, one table of scores
 
 lock: $(VENV)/.dev ## Re-pin requirements/*.txt from requirements/*.in, with hashes
 	$(BIN)/python tools/lock.py $(ARGS)
+
+# The Nu HTML checker, pinned with its sha512 in tools/vnu/package-lock.json. Its
+# postinstall script (a Java download) is not run: Debian's Java runs it.
+$(VNU_JAR): tools/vnu/package.json tools/vnu/package-lock.json
+	npm ci --prefix tools/vnu --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
 	rm -rf site .pytest_cache test-artifacts

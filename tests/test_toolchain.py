@@ -72,3 +72,14 @@ def test_no_command_still_runs_mkdocs():
     for text in texts:
         for line in text.splitlines():
             assert not re.search(r"(^|[\s/])mkdocs (build|serve|gh-deploy)\b", line), line
+
+
+def test_the_nu_checker_is_pinned_with_its_hash_and_installed_without_scripts():
+    import json
+
+    lock = json.loads((ROOT / "tools" / "vnu" / "package-lock.json").read_text("utf-8"))
+    entry = lock["packages"]["node_modules/vnu-jar"]
+    assert entry["version"] == "26.9.27" and entry["integrity"].startswith("sha512-")
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert "npm ci --prefix tools/vnu --ignore-scripts" in makefile
+    assert re.search(r"^test: .*\$\(VNU_JAR\)", makefile, re.M)
