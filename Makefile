@@ -16,7 +16,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 LOCAL_URL := http://127.0.0.1:8000/
 VNU_JAR   := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve build pages test bench audit lock clean
+.PHONY: serve build pages addresses test bench audit lock clean
 
 serve: $(VENV)/.site ## Build and serve with live reload at http://127.0.0.1:8000
 	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
@@ -28,6 +28,10 @@ pages: $(VENV)/.site ## Build site/ for publishing at $SITE_URL; refuses a missi
 	$(BIN)/python -m tools.site_url check "$(SITE_URL)"
 	SITE_URL="$(SITE_URL)" $(BIN)/properdocs build -f mkdocs.yml --strict
 	$(BIN)/python -m tools.site_url built site "$(SITE_URL)"
+
+addresses: $(VENV)/.dev ## Build, then add new pages, anchors and data files to tests/published_addresses.txt
+	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs build -q -f mkdocs.yml --strict
+	$(BIN)/python -m tools.published update site
 
 test: $(VENV)/.dev $(VNU_JAR) ## Run the whole test suite, browser tests, HTML and link checks included
 	@test -x /usr/bin/chromium || $(BIN)/python -m playwright install chromium
