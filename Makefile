@@ -2,19 +2,40 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# Material prints an end-of-life banner on every command (see README, Maintenance).
+# The lock files are the whole resolved set, every file hashed: pip refuses anything
+# else, and --no-deps keeps it from adding MkDocs, which ProperDocs replaces (see
+# requirements/excludes.txt).
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
+# Material prints an end-of-life banner on every command (see README, Maintenance);
+# ProperDocs warns when a plugin is run through the old `mkdocs` command.
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test bench audit lock clean
+# mkdocs.yml has no default site_url: local builds say they are local, and only
+# `make pages` builds for an address given from outside (see tools/site_url.py).
+LOCAL_URL := http://127.0.0.1:8000/
+VNU_JAR   := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+.PHONY: serve build pages addresses test bench audit lock clean
 
 serve: $(VENV)/.site ## Build and serve with live reload at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.site ## Build the site into site/, failing on any warning
-	$(BIN)/mkdocs build --strict
+build: $(VENV)/.site ## Build the site into site/ for local viewing, failing on any warning
+	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs build -f mkdocs.yml --strict
 
-test: $(VENV)/.dev ## Run the whole test suite, browser tests included
+pages: $(VENV)/.site ## Build site/ for publishing at $SITE_URL; refuses a missing or loopback address
+	$(BIN)/python -m tools.site_url check "$(SITE_URL)"
+	SITE_URL="$(SITE_URL)" $(BIN)/properdocs build -f mkdocs.yml --strict
+	$(BIN)/python -m tools.site_url built site "$(SITE_URL)"
+
+addresses: $(VENV)/.dev ## Build, then add new pages, anchors and data files to tests/published_addresses.txt
+	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs build -q -f mkdocs.yml --strict
+	$(BIN)/python -m tools.published update site
+
+test: $(VENV)/.dev $(VNU_JAR) ## Run the whole test suite, browser tests, HTML and link checks included
 	@test -x /usr/bin/chromium || $(BIN)/python -m playwright install chromium
+	@command -v java >/dev/null || { echo "make test: the Nu HTML checker needs Java: apt-get install default-jre-headless" >&2; exit 1; }
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.dev ## Print load/validate/render and build times for synthetic data
@@ -23,20 +44,27 @@ bench: $(VENV)/.dev ## Print load/validate/render and build times for synthetic 
 audit: $(VENV)/.dev ## Lighthouse and axe on the built site, one table of scores
 	$(BIN)/python -m tools.audit
 
-lock: $(VENV)/.dev ## Re-pin requirements/*.txt from requirements/*.in
-	$(BIN)/python tools/lock.py
+lock: $(VENV)/.dev ## Re-pin requirements/*.txt from requirements/*.in, with hashes
+	$(BIN)/python tools/lock.py $(ARGS)
+
+# The Nu HTML checker, pinned with its sha512 in tools/vnu/package-lock.json. Its
+# postinstall script (a Java download) is not run: Debian's Java runs it.
+$(VNU_JAR): tools/vnu/package.json tools/vnu/package-lock.json
+	npm ci --prefix tools/vnu --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
 	rm -rf site .pytest_cache test-artifacts
 
+# The venv's own pip (from the Python that made it) is used as it is: upgrading it
+# would install an unhashed, unpinned package.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.site: requirements/site.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements/site.txt
+	$(PIP_INSTALL) -r requirements/site.txt
 	touch $@
 
 $(VENV)/.dev: requirements/dev.txt requirements/site.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	$(PIP_INSTALL) -r requirements/dev.txt
 	touch $@ $(VENV)/.site

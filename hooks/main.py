@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from twincity import a11y, data_pages, head, not_found, search_index, search_worker
+from twincity import a11y, data_pages, head, not_found, redirects, search_index, search_worker
 from twincity.languages import all_languages_built
 from twincity.site import set_up, site_of
 
@@ -72,5 +72,7 @@ def on_post_build(config):
         search_index.write_language_indexes(Path(config.site_dir), site.languages)
         # Chinese queries keep their last word (a bound in Material's segmenter).
         search_worker.fix_query_segmentation(Path(config.site_dir))
+        # A moved page redirects under every language's root, not the default's only.
+        redirects.write_language_redirects(config, site.languages)
     # Open data: /data/*.json and /data/*.csv, written once at the site root.
     data_pages.publish_open_data(config, site.languages, site.data)

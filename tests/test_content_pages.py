@@ -99,8 +99,9 @@ def _load(name: str) -> list[dict]:
 
 
 def _terms() -> list[Term]:
-    terms = [Term(g["term"]["zh"], (g["term"]["en"], *(g.get("variants") or {}).get("en", [])), f"glossary.yml {g['id']}")
-             for g in _load("glossary.yml")]
+    # A term's Chinese form and its Chinese variants each call for its English form.
+    terms = [Term(zh, (g["term"]["en"], *(g.get("variants") or {}).get("en", [])), f"glossary.yml {g['id']}")
+             for g in _load("glossary.yml") for zh in (g["term"]["zh"], *(g.get("variants") or {}).get("zh", []))]
     terms += [Term(p["name"]["zh"], (p["name"]["en"],), f"people.yml {p['id']}") for p in _load("people.yml")]
     # Longest first: a term inside a longer one (胶东 in 胶东半岛) only counts where it stands alone.
     return sorted(terms, key=lambda t: -len(t.zh))

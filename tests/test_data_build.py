@@ -4,24 +4,11 @@ generated anchors pass MkDocs' anchor check in both languages."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 import yaml
 
-from support.site import copy_project
-
-
-def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    return subprocess.run(
-        [str(mkdocs), "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
+from support.site import copy_project, run_build
 
 
 def test_broken_data_stops_the_build_with_its_message_and_writes_nothing(tmp_path):
@@ -32,7 +19,7 @@ def test_broken_data_stops_the_build_with_its_message_and_writes_nothing(tmp_pat
     del entries[position]["title"]["en"]
     path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8")
 
-    result = mkdocs_build(project)
+    result = run_build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"data/agreements.yml: entry 'maritime-affairs' (#{position + 1}): title.en: missing" in output
@@ -52,7 +39,7 @@ def anchor_build(tmp_path_factory) -> str:
     for name in ("history.md", "history.en.md"):
         page = project / "docs" / name
         page.write_text(page.read_text("utf-8") + links, "utf-8")
-    result = mkdocs_build(project)
+    result = run_build(project)
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stderr
 

@@ -99,7 +99,7 @@ def test_the_404_page_knows_the_third_language(third):
     soup = BeautifulSoup((third.dir / "404.html").read_text("utf-8"), "html.parser")
     homes = json.loads(soup.select_one("[data-twincity-not-found]")["data-twincity-homes"])
     assert homes == {LANGUAGES[0]: "/", LANGUAGES[1]: f"/{LANGUAGES[1]}/", CODE: f"/{CODE}/"}
-    section = soup.select_one(f'section[data-twincity-lang="{CODE}"]')
+    section = soup.select_one(f'div[data-twincity-lang="{CODE}"]')
     assert section["lang"] == CODE and section.get_text().strip().startswith(PLACEHOLDER)
     assert len(soup.find_all("h1")) == 1
 
@@ -187,3 +187,11 @@ def test_an_unknown_source_language_stops_the_build(tmp_path):
     config.write_text(config.read_text("utf-8").replace("source_language: zh", "source_language: fr"), "utf-8")
     output = _failed_build(project)
     assert "extra.twincity.source_language must name the language the source is written in" in output
+
+
+def test_a_language_without_its_own_footer_stops_the_build_rather_than_show_another_languages(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^          copyright: .*\n", "", config.read_text("utf-8")), "utf-8")
+    output = _failed_build(project)
+    assert f"i18n language '{LANGUAGES[1]}' needs its own copyright (else its pages show the default language's)" in output

@@ -111,7 +111,7 @@ def test_makefile_targets_exist():
 
 
 def test_build_target_is_strict():
-    assert "mkdocs build --strict" in (ROOT / "Makefile").read_text("utf-8")
+    assert "properdocs build -f mkdocs.yml --strict" in (ROOT / "Makefile").read_text("utf-8")
 
 
 def test_ci_runs_the_readme_test_command():
@@ -125,10 +125,10 @@ def test_requirements_are_pinned_exactly():
     for name in ("site.txt", "dev.txt", "site.in", "dev.in"):
         for line in (ROOT / "requirements" / name).read_text("utf-8").splitlines():
             line = line.strip()
-            if line and not line.startswith(("#", "-r")):
+            if line and not line.startswith(("#", "-r", "--hash=")):
                 assert "==" in line, f"{name}: {line} is not pinned"
     site = (ROOT / "requirements" / "site.txt").read_text("utf-8")
-    assert "mkdocs==1.6.1" in site and "mkdocs-static-i18n==1.3.1" in site
+    assert "properdocs==1.6.7" in site and "mkdocs-static-i18n==1.3.1" in site
     assert "mkdocs-material==9.8." in site and "jieba==" in site
     assert "[material]" not in site
 
@@ -137,15 +137,19 @@ def test_pages_workflow_builds_strict_and_deploys():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text("utf-8"))
     triggers = workflow.get("on") or workflow.get(True)
     assert "main" in triggers["push"]["branches"]
-    assert workflow["permissions"]["pages"] == "write"
-    assert workflow["permissions"]["id-token"] == "write"
+    # Pages rights belong to the deploy job alone (tests/test_workflows.py).
+    deploy_rights = workflow["jobs"]["deploy"]["permissions"]
+    assert deploy_rights["pages"] == "write" and deploy_rights["id-token"] == "write"
     steps = [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
     uses = [step.get("uses", "") for step in steps]
     runs = "\n".join(step.get("run", "") for step in steps)
     assert any(u.startswith("actions/configure-pages@") for u in uses)
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
-    assert "requirements/site.txt" in runs and "mkdocs build --strict" in runs
+    # make pages installs requirements/site.txt and runs properdocs build --strict.
+    assert "make pages" in runs
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert "requirements/site.txt" in makefile and "properdocs build -f mkdocs.yml --strict" in makefile
     deploy = [job for job in workflow["jobs"].values() if any(
         s.get("uses", "").startswith("actions/deploy-pages@") for s in job.get("steps", []))]
     assert deploy and deploy[0]["environment"]["name"] == "github-pages"

@@ -62,6 +62,7 @@ def axe_violations(page, context=None) -> list[str]:
 
 
 def _build(site_dir: Path, url: str) -> None:
+    import properdocs.replacement  # noqa: F401  (ProperDocs serves the `mkdocs.*` imports)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

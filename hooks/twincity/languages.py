@@ -81,9 +81,17 @@ class Languages:
         folder = Path(config.config_file_path).resolve().parent / settings["catalogues"]
         catalogues = load_catalogues(codes, folder)
         languages = []
+        # Without these, mkdocs-static-i18n shows the default language's on the language's pages.
+        lacking = [f"mkdocs.yml: i18n language {lang.locale!r} needs its own {key} (else its pages show the "
+                   "default language's)"
+                   for lang in declared if not lang.default
+                   for key, value in (("site_name", lang.site_name), ("site_description", lang.site_description),
+                                      ("copyright", lang.copyright if config.copyright else True),
+                                      ("theme.palette", (lang.theme or {}).get("palette") if config.theme.get("palette") else True))
+                   if not value]
+        if lacking:
+            raise ConfigError("\n".join(lacking))
         for lang in declared:
-            if not lang.site_name and not lang.default:
-                raise ConfigError(f"mkdocs.yml: i18n language {lang.locale!r} needs a site_name")
             palette = (lang.theme or {}).get("palette") or config.theme.get("palette") or []
             link = (lang.link or "/").strip("/")
             languages.append(Language(

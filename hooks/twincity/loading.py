@@ -111,6 +111,7 @@ def _load_all(data_dir: Path, languages: tuple[str, ...]) -> SiteData:
     problems += _check_references(valid, raw_ids, data_dir.name)
     problems += _check_framework_agreement(raw_entries.get("agreements"), data_dir.name)
     problems += _check_glossary_ids(raw_ids, data_dir.name)
+    problems += _check_glossary_names(valid["glossary"], valid["people"], raw_ids["glossary"] or {}, languages, data_dir.name)
     if problems:
         raise DataError(problems)
     return SiteData(**valid)
@@ -244,6 +245,24 @@ def _check_glossary_ids(raw_ids: dict[str, dict[str, int] | None], folder: str) 
                 "shows both, so their ids (anchors) must differ", f"'{term_id}' (#{position + 1})", "id")
         for term_id, position in terms.items() if term_id in people
     ]
+
+
+def _check_glossary_names(terms, people, positions, languages, folder: str) -> list[Problem]:
+    """The glossary page lists people and terms by name: in each language a name is given once
+    (an entry that means the same as another belongs in its variants)."""
+    problems = []
+    for lang in languages:
+        seen = {person.name[lang]: f"the person '{person.id}' in {folder}/people.yml" for person in people}
+        for term in terms:
+            name = term.term[lang]
+            if name in seen:
+                problems.append(Problem(
+                    f"{folder}/glossary.yml", f"{name!r} is also the name of {seen[name]}; give each a name of its own, "
+                    "or merge them (the other forms go in variants, the other id in former_ids)",
+                    f"'{term.id}' (#{positions.get(term.id, 0) + 1})", f"term.{lang}"))
+            else:
+                seen[name] = f"entry '{term.id}'"
+    return problems
 
 
 def _check_framework_agreement(raw: list[Any] | None, folder: str) -> list[Problem]:

@@ -259,6 +259,8 @@ class GlossaryTerm(_Model):
     """data/glossary.yml: a name or term with the one form each language's pages use."""
 
     id: Id
+    # Ids of entries merged into this one: their anchors stay on the glossary page.
+    former_ids: list[Id] = Field(default_factory=list)
     kind: GlossaryKind
     term: Text
     variants: dict[str, list[NonEmptyText]] = Field(default_factory=dict)

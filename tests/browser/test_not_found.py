@@ -45,8 +45,8 @@ def test_missing_page_says_so_in_the_language_of_its_path(page, site_server, bui
     assert page.locator(f"h1 > [data-twincity-lang='{lang}']").inner_text() == TITLE[lang]
     assert page.locator(f"h1 > [data-twincity-lang='{lang}']").is_visible()
     assert not page.locator(f"h1 > [data-twincity-lang='{OTHER[lang]}']").is_visible()
-    assert page.locator(f"section[lang='{lang}']").is_visible()
-    assert not page.locator(f"section[lang='{OTHER[lang]}']").is_visible()
+    assert page.locator(f"[data-twincity-not-found] > div[lang='{lang}']").is_visible()
+    assert not page.locator(f"[data-twincity-not-found] > div[lang='{OTHER[lang]}']").is_visible()
     assert page.locator("html").get_attribute("lang") == lang
     assert page.title().startswith(TITLE[lang])
     assert _errors_but_the_pages_own_404(messages, url) == []
@@ -99,7 +99,7 @@ def test_missing_page_is_styled_at_any_depth(page, site_server, built_site, path
 @pytest.mark.parametrize("home", ["zh", "en"])
 def test_both_home_links_work_from_a_missing_page(page, site_server, built_site, path, lang, home):
     page.goto(built_site.url + path)
-    link = page.locator(f"section[lang='{lang}'] a[data-twincity-home-link='{home}']")
+    link = page.locator(f"[data-twincity-not-found] > div[lang='{lang}'] a[data-twincity-home-link='{home}']")
     with page.expect_navigation() as navigation:
         link.click()
     assert navigation.value.status == 200
@@ -132,8 +132,8 @@ def test_without_scripts_both_languages_are_shown(browser, site_server, built_si
         assert response.status == 404
         for lang in ("zh", "en"):
             assert page.locator(f"h1 > [data-twincity-lang='{lang}']").is_visible()
-            assert page.locator(f"section[lang='{lang}']").is_visible()
-            assert page.locator(f"section[lang='{lang}'] a[data-twincity-home-link]").count() == 2
+            assert page.locator(f"[data-twincity-not-found] > div[lang='{lang}']").is_visible()
+            assert page.locator(f"[data-twincity-not-found] > div[lang='{lang}'] a[data-twincity-home-link]").count() == 2
     finally:
         context.close()
 
@@ -162,7 +162,7 @@ def _not_found_soup(built_site):
 def test_there_is_one_404_page_for_both_languages(built_site):
     assert not (built_site.dir / "en" / "404.html").exists()
     soup = _not_found_soup(built_site)
-    assert {s["lang"] for s in soup.select("section[lang]")} == {"zh", "en"}
+    assert {s["lang"] for s in soup.select("[data-twincity-not-found] > div[lang]")} == {"zh", "en"}
 
 
 def test_not_found_page_uses_absolute_paths_for_links_and_assets(built_site):

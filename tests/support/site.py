@@ -84,13 +84,16 @@ class BuiltSite:
         return BeautifulSoup(self.page_path(slug, lang).read_text("utf-8"), "html.parser")
 
 
-def run_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
-    """`mkdocs build` of a project copy in a process of its own, as a person runs it
-    (so that what it prints, a traceback or not, is what a person would see)."""
+def run_build(project: Path, *extra: str, site_url: str | None = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess:
+    """`properdocs build` (ProperDocs replaces MkDocs) of a project copy in a process of
+    its own, as a person runs it, so that what it prints (a traceback or not) is what a
+    person would see. `site_url` is given as SITE_URL, as make does; None gives none."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
-    mkdocs = Path(sys.executable).with_name("mkdocs")
+    if site_url is not None:
+        env["SITE_URL"] = site_url
+    properdocs = Path(sys.executable).with_name("properdocs")
     return subprocess.run(
-        [str(mkdocs), "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
+        [str(properdocs), "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )

@@ -50,6 +50,15 @@ def add_language_to_config(project: Path, code: str = CODE) -> None:
         f"          build: true\n"
         f"          site_name: '{PLACEHOLDER}Yantai–Dalian'\n"
         f"          site_description: '{PLACEHOLDER}site description'\n"
+        f"          copyright: '{PLACEHOLDER}copyright'\n"
+        f"          theme:\n"
+        f"            palette:\n"
+        f"              - media: '(prefers-color-scheme: light)'\n"
+        f"                scheme: default\n"
+        f"                toggle: {{icon: material/weather-night, name: '{PLACEHOLDER}dark'}}\n"
+        f"              - media: '(prefers-color-scheme: dark)'\n"
+        f"                scheme: slate\n"
+        f"                toggle: {{icon: material/weather-sunny, name: '{PLACEHOLDER}light'}}\n"
     )
     assert english in text, "mkdocs.yml no longer has the English i18n entry this test adds after"
     path.write_text(text.replace(english, entry + english, 1), "utf-8")

@@ -1,0 +1,127 @@
+"""Published addresses never break (tools/published.py, tests/published_addresses.txt).
+
+The cities' outreach links to pages, anchors (agreement and timeline ids, main headings)
+and data files. Every one of them, in both languages, is in the committed list; a build
+that loses one fails, a deliberate move needs a redirect page and the list changed in the
+same commit, and a new page or anchor must join the list (`make addresses`)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from support.site import copy_project, run_build as mkdocs_build
+from tools.published import LIST, Listed, problems, read_build, read_list, update
+
+HOW_TO_MOVE = "redirects: redirect_maps: {old.md: new.md}"
+
+
+def test_the_build_keeps_every_published_address_and_the_list_has_every_new_one(built_site):
+    found = problems(read_build(built_site.dir), read_list())
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("address", [
+    "/", "/en/", "/agreements/", "/en/agreements/",
+    "/agreements/#agreement-index", "/en/agreements/#agreement-index",
+    "/agreements/#maritime-affairs", "/en/agreements/#maritime-affairs",
+    "/timeline/#signing-ceremony-2025", "/en/timeline/#signing-ceremony-2025",
+    "/data/agreements.csv", "/data/timeline.json",
+])
+def test_the_list_holds_pages_anchors_and_data_files_in_both_languages(address):
+    assert address in read_list().addresses
+
+
+def test_generated_and_theme_ids_are_not_promised():
+    listed = read_list().addresses
+    assert not [a for a in listed if "#_" in a or "#__" in a or a.endswith("#115")]
+
+
+def _rename_page(project, old, new):
+    for suffix in (".md", ".en.md"):
+        (project / "docs" / f"{old}{suffix}").rename(project / "docs" / f"{new}{suffix}")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(f": {old}.md", f": {new}.md"), "utf-8")
+    for page in (project / "docs").glob("*.md"):  # the site's own links follow the move
+        page.write_text(page.read_text("utf-8").replace(f"({old}.md", f"({new}.md"), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory):
+    """A copy where an anchor was renamed and a page moved without a redirect."""
+    project = copy_project(tmp_path_factory.mktemp("published-broken"))
+    for name in ("agreements.md", "agreements.en.md"):
+        page = project / "docs" / name
+        page.write_text(page.read_text("utf-8").replace("{#agreement-index}", "{#agreement-list}"), "utf-8")
+    _rename_page(project, "history", "roots")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    (project / "site" / "data" / "agreements.csv").unlink()  # a data file no longer published
+    return problems(read_build(project / "site"), read_list())
+
+
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_a_disappeared_anchor_fails_with_its_message(broken, lang):
+    expected = (f"{lang}/agreements/#agreement-index: published anchor disappeared: "
+                f"{lang}/agreements/ has no id 'agreement-index'")
+    assert any(p.startswith(expected) for p in broken), "\n".join(broken)
+
+
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_a_page_moved_without_a_redirect_fails_and_says_how_to_move_it(broken, lang):
+    [problem] = [p for p in broken if p.startswith(f"{lang}/history/: ")]
+    assert "published address disappeared from the build" in problem
+    assert HOW_TO_MOVE in problem and "`OLD -> NEW`" in problem
+    assert any(p.startswith(f"{lang}/history/#") for p in broken)
+
+
+def test_a_data_file_that_is_no_longer_published_fails(broken):
+    assert any(p.startswith("/data/agreements.csv: published address disappeared") for p in broken)
+
+
+def test_a_new_page_or_anchor_must_join_the_list_and_the_message_says_how(broken):
+    [problem] = [p for p in broken if "are not in tests/published_addresses.txt" in p]
+    assert "run `make addresses`" in problem
+    for address in ("/roots/", "/en/roots/", "/agreements/#agreement-list", "/en/agreements/#agreement-list"):
+        assert f"\n    {address}\n" in problem + "\n"
+
+
+@pytest.fixture(scope="module")
+def moved(tmp_path_factory):
+    """A copy where history moved to roots on purpose, with a redirect in mkdocs.yml."""
+    project = copy_project(tmp_path_factory.mktemp("published-moved"))
+    _rename_page(project, "history", "roots")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "      redirect_maps: {}\n" in text
+    config.write_text(text.replace("      redirect_maps: {}\n", "      redirect_maps:\n        history.md: roots.md\n"), "utf-8")
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode == 0, result.stderr[-2000:]
+    return read_build(project / "site")
+
+
+def test_a_move_with_a_redirect_but_no_change_to_the_list_fails_and_names_the_line(moved):
+    found = problems(moved, read_list())
+    assert any(p.startswith("/history/: /history/ is now a redirect page to /roots/: record the move")
+               and "`/history/ -> /roots/`" in p for p in found), "\n".join(found)
+
+
+def test_a_deliberate_move_with_a_redirect_and_the_list_changed_passes(moved):
+    listed = read_list()
+    changed = Listed(listed.addresses, {"/history/": "/roots/", "/en/history/": "/en/roots/"})
+    found = problems(moved, changed)
+    # Both sides pass: mkdocs-redirects writes the Chinese redirect page, the hook
+    # (twincity/redirects.py) the English one, and /history/#…, /en/history/#… resolve
+    # on the new pages.
+    assert found == [], "\n".join(found)
+
+
+def test_update_adds_new_addresses_and_never_drops_one(broken, tmp_path, built_site):
+    copy = tmp_path / "list.txt"
+    shutil.copy2(LIST, copy)
+    text = copy.read_text("utf-8")
+    copy.write_text(text.replace("/en/agreements/#maritime-affairs\n", ""), "utf-8")
+    added = update(read_build(built_site.dir), copy)
+    assert added == ["/en/agreements/#maritime-affairs"]
+    assert copy.read_text("utf-8") == text
