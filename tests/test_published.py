@@ -45,6 +45,8 @@ def _rename_page(project, old, new):
     config.write_text(config.read_text("utf-8").replace(f": {old}.md", f": {new}.md"), "utf-8")
     for page in (project / "docs").glob("*.md"):  # the site's own links follow the move
         page.write_text(page.read_text("utf-8").replace(f"({old}.md", f"({new}.md"), "utf-8")
+    corrections = project / "data" / "corrections.yml"  # and so do the data's links to pages
+    corrections.write_text(corrections.read_text("utf-8").replace(f"{old}#", f"{new}#"), "utf-8")
 
 
 @pytest.fixture(scope="module")

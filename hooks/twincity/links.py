@@ -8,7 +8,7 @@ language's root and the page's depth, and a page that is not there is an error.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from mkdocs.utils import get_relative_url
@@ -22,15 +22,24 @@ class PageLinks:
 
     page_url: str  # site-relative URL of the page: 'en/agreements/'
     targets: Mapping[str, str]  # page slug -> its site-relative URL in the page's language
+    titles: Mapping[str, str] = field(default_factory=dict)  # page slug -> its title (nav) in the page's language
 
     @classmethod
     def from_files(cls, page, files, lang: str) -> PageLinks:
         """From MkDocs' files of the language being built (mkdocs-static-i18n gives each file its locale)."""
-        targets = {}
+        targets, titles = {}, {}
         for file in files.documentation_pages():
             if getattr(file, "locale", lang) == lang:
                 targets[page_slug(file.src_uri)] = file.url
-        return cls(page_url=page.url, targets=targets)
+                if getattr(file, "page", None) is not None and file.page.title:
+                    titles[page_slug(file.src_uri)] = file.page.title
+        return cls(page_url=page.url, targets=targets, titles=titles)
+
+    def title(self, slug: str) -> str:
+        if slug not in self.titles:
+            raise PageError(f"{self.page_url or 'the home page'}: a generated link names the page {slug!r}, "
+                            "whose title this language does not give (nav in mkdocs.yml)")
+        return self.titles[slug]
 
     def page(self, slug: str, anchor: str | None = None) -> str:
         if slug not in self.targets:

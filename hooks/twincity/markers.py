@@ -17,6 +17,7 @@ from .errors import PageError
 from .rendering import (
     RenderContext,
     render_agreement_index,
+    render_corrections,
     render_glossary,
     render_open_data,
     render_quotation,
@@ -40,6 +41,7 @@ MARKERS: tuple[Marker, ...] = (
     Marker("quotes", "quotes", False, render_quotes, "<!-- twincity:quotes -->"),
     Marker("glossary", "glossary", False, render_glossary, "<!-- twincity:glossary -->"),
     Marker("open-data", "sources", False, render_open_data, "<!-- twincity:open-data -->"),
+    Marker("corrections", "sources", False, render_corrections, "<!-- twincity:corrections -->"),
     Marker("quote", None, True, render_quotation,
            "<!-- twincity:quote chen-shared-roots --> (a quotation from data/quotes.yml)"),
 )

@@ -36,6 +36,8 @@ from .dates import PartialDate
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+# A place on a page of the site: 'outlook#trend' (the page's file name without .md, then an id).
+PageAnchor = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$")]
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -286,3 +288,4 @@ class Correction(_Model):
     corrected: NonEmptyText
     certain: bool
     reason: Text
+    see: list[PageAnchor] = Field(default_factory=list)

@@ -103,6 +103,10 @@ def render_glossary(ctx: RenderContext, level: int = 2) -> str:
     return _render("glossary.html", ctx, h=level, kinds=kinds)
 
 
+def render_corrections(ctx: RenderContext, level: int = 2) -> str:
+    return _render("corrections.html", ctx, see_links=lambda places: _see_links(places, ctx))
+
+
 def render_open_data(ctx: RenderContext, level: int = 2) -> str:
     from .open_data import describe_files  # open_data renders nothing; imported here to keep modules apart
 
@@ -170,6 +174,15 @@ def _event_links(events: list[TimelineEvent], ctx: RenderContext) -> list[tuple[
     """(href, “date: title”) for each event, built here: a Jinja filter per link costs a third of the render."""
     colon = ctx.texts["punctuation.colon"]
     return [(ctx.links.page("timeline", e.id), f"{date_display(e.date, ctx.texts)}{colon}{e.title[ctx.lang]}") for e in events]
+
+
+def _see_links(places: list[str], ctx: RenderContext) -> Markup:
+    """Links to pages of the site ('outlook#trend'), named by the pages' titles, as a list."""
+    links = []
+    for place in places:
+        slug, _, anchor = place.partition("#")
+        links.append(Markup('<a href="{}">{}</a>').format(ctx.links.page(slug, anchor), ctx.links.title(slug)))
+    return Markup(_list([str(link) for link in links], ctx.texts))
 
 
 def _agreement_links(agreements: list[Agreement], ctx: RenderContext) -> list[tuple[str, str]]:

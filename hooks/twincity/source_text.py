@@ -61,6 +61,7 @@ class Correction:
     corrected: str
     reason: dict[str, str]
     certain: bool = True
+    see: tuple[str, ...] = ()  # pages quoting the passage: 'outlook#trend'
 
 
 def read_corrections(path: Path = ROOT / "data" / "corrections.yml") -> tuple[Correction, ...]:
