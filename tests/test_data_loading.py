@@ -253,15 +253,10 @@ def test_missing_file_is_an_error(data):
     assert "data/quotes.yml: file not found" in found
 
 
-def test_empty_file_holds_no_entries(data):
-    data.write_text("glossary", "# nothing yet\n")
-    assert load(data.dir).glossary == []
-
-
 def test_file_that_is_not_utf8_is_an_error(data):
     (data.dir / "glossary.yml").write_bytes("- id: a\n  zh: 环渤海\n".encode("gb18030"))
     [message] = problems(data)
-    assert message.startswith("data/glossary.yml: cannot be read as UTF-8 text")
+    assert message.startswith("data/glossary.yml: line 2, column 7: not UTF-8 text")
 
 
 # -----------------------------------------------------------------------------

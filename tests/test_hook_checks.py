@@ -84,3 +84,117 @@ def test_the_corrections_table_is_rendered_from_the_data_in_the_pages_language(l
         assert correction.reason[lang] in row.get_text()
         # '../outlook/#trend' for 'outlook#trend'
         assert [a["href"].rsplit("/", 2)[-2] + a["href"].rsplit("/", 1)[-1] for a in row.select("a")] == correction.see
+
+
+# -----------------------------------------------------------------------------
+# No silent data mistakes: each stops the build with file, entry or line, and field
+# -----------------------------------------------------------------------------
+
+
+def _problems(copy) -> str:
+    from twincity.errors import DataError
+
+    with pytest.raises(DataError) as raised:
+        load(copy.dir)
+    return str(raised.value)
+
+
+@pytest.fixture()
+def copy(tmp_path):
+    from support.data import DataCopy
+
+    return DataCopy(tmp_path)
+
+
+@pytest.mark.parametrize("text", ["", "# nothing yet\n", "[]\n"])
+def test_an_empty_data_file_stops_the_build(copy, text):
+    copy.write_text("glossary", text)
+    assert "data/glossary.yml: the file holds no entries" in _problems(copy)
+
+
+def test_a_text_over_the_documented_length_stops_the_build(copy):
+    copy.edit("agreements", "maritime-affairs", title={"zh": "长" * 2001, "en": "x"})
+    assert ("data/agreements.yml: entry 'maritime-affairs' (#2): title.zh: 2001 characters, "
+            "more than the 2000 a text may hold") in _problems(copy)
+
+
+def test_a_number_too_long_to_read_names_its_line(copy):
+    text = (copy.dir / "people.yml").read_text("utf-8")
+    copy.write_text("people", text + "- id: n\n  name: " + "9" * 5001 + "\n")
+    message = _problems(copy)
+    assert f"data/people.yml: line {text.count(chr(10)) + 2}: a value cannot be read" in message
+    assert "put in quotes" in message
+
+
+def test_a_tab_in_the_indentation_is_called_a_tab(copy):
+    text = (copy.dir / "people.yml").read_text("utf-8")
+    copy.write_text("people", text.replace("\n  name:", "\n\tname:", 1))
+    message = _problems(copy)
+    assert "data/people.yml: line " in message and "a tab: YAML indents with spaces only" in message
+
+
+def test_bytes_that_are_not_utf8_are_located_by_line(copy):
+    path = copy.dir / "quotes.yml"
+    lines = path.read_bytes().split(b"\n")
+    lines[3] = lines[3] + b" \xff"
+    path.write_bytes(b"\n".join(lines))
+    assert "data/quotes.yml: line 4, column" in _problems(copy) and "not UTF-8 text (byte 0xff)" in _problems(copy)
+
+
+def test_two_glossary_entries_with_one_name_in_a_language_stop_the_build(copy):
+    entries = copy.read("glossary")
+    entries[1]["term"]["en"] = entries[0]["term"]["en"]
+    copy.write("glossary", entries)
+    assert (f"data/glossary.yml: entry '{entries[1]['id']}' (#2): term.en: '{entries[0]['term']['en']}' "
+            f"is also the name of entry '{entries[0]['id']}'") in _problems(copy)
+
+
+# -----------------------------------------------------------------------------
+# What the site publishes shows the data as written
+# -----------------------------------------------------------------------------
+
+
+def test_every_formula_start_is_neutralised_and_other_cells_are_left_alone():
+    from twincity.open_data import safe_cell
+
+    # Tabs and carriage returns cannot start a data text (texts are stripped); other cells may.
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert safe_cell(f"{start}1+1") == f"'{start}1+1"
+    assert safe_cell("烟台 = Yantai") == "烟台 = Yantai" and safe_cell("") == ""
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_csv_cells_that_could_run_as_formulas_are_neutralised_and_json_is_unchanged(copy, start):
+    import csv
+    import io
+
+    from twincity.open_data import to_csv, to_json
+
+    formula = f"{start}HYPERLINK(\"http://example.org\",\"x\")"
+    copy.edit("agreements", "maritime-affairs", title={"zh": formula, "en": "fine"})
+    data = load(copy.dir)
+    rows = list(csv.DictReader(io.StringIO(to_csv(data, "agreements", CATALOGUES))))
+    cell = next(r for r in rows if r["id"] == "maritime-affairs")["title_zh"]
+    assert cell == "'" + formula
+    items = to_json(data, "agreements", CATALOGUES)["items"]
+    assert next(i for i in items if i["id"] == "maritime-affairs")["title"]["zh"] == formula.strip()
+
+
+def test_a_heading_with_quotes_shows_quotes_in_the_table_of_contents(copy):
+    import markdown
+    from mkdocs.structure.toc import get_toc
+
+    title = 'The "quoted" & <b>bold</b> agreement'
+    copy.edit("agreements", "maritime-affairs", title={"zh": title, "en": title})
+    ctx = _ctx(LANGUAGES[1])
+    ctx = RenderContext(load(copy.dir), ctx.texts, ctx.catalogues, ctx.source, ctx.links, "docs/agreements.en.md")
+    md = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html"])
+    md.convert(fill_markers("# Agreements\n\n<!-- twincity:agreement-index -->\n", page_slug="agreements", ctx=ctx))
+
+    def titles(items):
+        for item in items:
+            yield item.title
+            yield from titles(item.children)
+
+    # Material writes toc titles as HTML: &amp; and &lt; show as & and <, a quote as a quote.
+    assert 'The "quoted" &amp; &lt;b&gt;bold&lt;/b&gt; agreement' in list(titles(get_toc(md.toc_tokens)))

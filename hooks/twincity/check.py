@@ -13,6 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import properdocs.replacement  # noqa: F401 - the hook's `mkdocs` imports are ProperDocs'
+
 from .errors import DataError
 from .loading import load_site_data
 from .site import declared_languages

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -150,11 +151,18 @@ class _StrictLoader(_SafeLoader):
 def read_entries(path: Path, display: str) -> tuple[list[Any] | None, list[Problem]]:
     """The list of raw entries in one file, or None and the reason it cannot be read."""
     try:
-        text = path.read_text("utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         return None, [Problem(display, "file not found")]
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [Problem(display, f"cannot be read as UTF-8 text: {error}")]
+    except OSError as error:
+        return None, [Problem(display, f"cannot be read: {error.strerror or error}")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [Problem(display, f"line {line}, column {column}: not UTF-8 text (byte 0x{data[error.start]:02x}); "
+                                       "save the file as UTF-8")]
     return parse_entries(text, display)
 
 
@@ -165,16 +173,35 @@ def parse_entries(text: str, display: str) -> tuple[list[Any] | None, list[Probl
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         reason = " ".join(str(part) for part in (error.context, error.problem) if part)
+        if mark and _tab_at(text, mark.line):
+            reason += " (a tab: YAML indents with spaces only; replace the tab with spaces)"
         return None, [Problem(display, f"{where}invalid YAML: {reason}")]
     except yaml.YAMLError as error:
         return None, [Problem(display, f"invalid YAML: {error}")]
     except RecursionError:
         return None, [Problem(display, "invalid YAML: nested too deeply")]
-    if raw is None:  # an empty file holds no entries
-        return [], []
+    except ValueError as error:  # e.g. a number of thousands of digits, which Python refuses to read
+        line = _line_of_long_number(text)
+        where = f"line {line}: " if line else ""
+        return None, [Problem(display, f"{where}a value cannot be read ({error}); a long number must be put in quotes")]
+    if raw is None:
+        return None, [Problem(display, "the file holds no entries; a kind of data with none would publish an empty page")]
     if not isinstance(raw, list):
         return None, [Problem(display, f"expected a list of entries (lines starting with '- '), got {kind_of(raw)}")]
+    if not raw:
+        return None, [Problem(display, "the file holds no entries; a kind of data with none would publish an empty page")]
     return raw, []
+
+
+def _tab_at(text: str, line: int) -> bool:
+    lines = text.split("\n")
+    return 0 <= line < len(lines) and "\t" in lines[line][: len(lines[line]) - len(lines[line].lstrip())] or (
+        0 <= line - 1 < len(lines) and lines[line - 1][:1] == "\t")
+
+
+def _line_of_long_number(text: str) -> int | None:
+    match = re.search(r"\d{1000,}", text)
+    return text[: match.start()].count("\n") + 1 if match else None
 
 
 # -----------------------------------------------------------------------------

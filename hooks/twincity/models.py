@@ -38,7 +38,10 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 # A place on a page of the site: 'outlook#trend' (the page's file name without .md, then an id).
 PageAnchor = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$")]
-NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# The longest text a field may hold (data/README.md): the longest today is under 600
+# characters; a text of many thousands is a mistake (a paste gone wrong), not content.
+MAX_TEXT = 2000
+NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
 
 
 def refers_to(kind: str, **kwargs: Any) -> Any:

@@ -101,8 +101,17 @@ def to_csv(data: SiteData, name: str, catalogues: dict[str, Catalogue]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([column.name for column in columns])
     for entry in data.entries(name):
-        writer.writerow([column.value(entry) for column in columns])
+        writer.writerow([safe_cell(column.value(entry)) for column in columns])
     return buffer.getvalue()
+
+
+# A cell starting with one of these may run as a formula in a spreadsheet (OWASP, CSV
+# injection): it is given a leading single quote, which spreadsheets show as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def csv_columns(name: str, catalogues: dict[str, Catalogue]) -> list[Column]:

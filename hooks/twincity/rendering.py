@@ -8,6 +8,7 @@ catalogue as `t`. Which marker calls which renderer is in `markers.py`.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -205,8 +206,9 @@ def _quote_links(context, quote_ids: list[str]) -> list[tuple[str, str]]:
 
 
 def _markdown_text(value: Any) -> Markup:
-    """Text for a Markdown heading: HTML-escaped, and Markdown's own characters escaped too."""
-    text = " ".join(str(escape(value)).split())  # a heading is one line
+    """Text for a Markdown heading: HTML-escaped (&, <, >; quotes stay quotes, or the table
+    of contents would show their entities), and Markdown's own characters escaped too."""
+    text = " ".join(html.escape(str(value), quote=False).split())  # a heading is one line
     return Markup(re.sub(r"([\\`*_{}\[\]()#+\-.!])", r"\\\1", text))
 
 

@@ -26,6 +26,9 @@ def _describe(error: ValidationError, model: type[BaseModel]) -> Iterator[tuple[
             yield _path(loc), "missing"
         elif kind == "string_too_short":
             yield _path(loc), "empty"
+        elif kind == "string_too_long":
+            limit = item["ctx"]["max_length"]
+            yield _path(loc), f"{len(value)} characters, more than the {limit} a text may hold (see data/README.md)"
         elif kind == "string_type":
             yield _path(loc), f"expected text, got {kind_of(value)}"
         elif kind == "string_pattern_mismatch":
