@@ -166,12 +166,28 @@ def test_a_data_field_without_a_description_stops_the_build(tmp_path):
     assert "lacks 1 key(s): fields.Agreement.citation" in output
 
 
-def test_a_missing_site_url_stops_the_build(tmp_path):
+def _without_site_url(text: str) -> str:
+    return re.sub(r"(?m)^site_url: .*$", "", text)
+
+
+def _unknown_source_language(text: str) -> str:
+    return text.replace("source_language: zh", "source_language: fr")
+
+
+def _no_footer_of_its_own(text: str) -> str:
+    return re.sub(r"(?m)^          copyright: .*\n", "", text)
+
+
+@pytest.mark.parametrize(("mistake", "message"), [
+    (_without_site_url, "mkdocs.yml: site_url must be set"),
+    (_unknown_source_language, "extra.twincity.source_language must name the language the source is written in"),
+    (_no_footer_of_its_own, f"i18n language '{LANGUAGES[1]}' needs its own copyright (else its pages show the default language's)"),
+], ids=["no site_url", "unknown source language", "a language without its own footer"])
+def test_a_mistake_in_mkdocs_yml_stops_the_build_saying_what_is_wrong(tmp_path, mistake, message):
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(re.sub(r"(?m)^site_url: .*$", "", config.read_text("utf-8")), "utf-8")
-    output = _failed_build(project)
-    assert "mkdocs.yml: site_url must be set" in output
+    config.write_text(mistake(config.read_text("utf-8")), "utf-8")
+    assert message in _failed_build(project)
 
 
 def test_a_page_in_a_language_the_site_does_not_have_stops_the_build(tmp_path):
@@ -179,19 +195,3 @@ def test_a_page_in_a_language_the_site_does_not_have_stops_the_build(tmp_path):
     (project / "docs" / "history.fr.md").write_text("# Histoire\n", "utf-8")
     output = _failed_build(project)
     assert "docs/history.fr.md" in output and "a language the site does not have" in output
-
-
-def test_an_unknown_source_language_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("source_language: zh", "source_language: fr"), "utf-8")
-    output = _failed_build(project)
-    assert "extra.twincity.source_language must name the language the source is written in" in output
-
-
-def test_a_language_without_its_own_footer_stops_the_build_rather_than_show_another_languages(tmp_path):
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(re.sub(r"(?m)^          copyright: .*\n", "", config.read_text("utf-8")), "utf-8")
-    output = _failed_build(project)
-    assert f"i18n language '{LANGUAGES[1]}' needs its own copyright (else its pages show the default language's)" in output
