@@ -77,7 +77,7 @@ def test_the_corrections_table_is_rendered_from_the_data_in_the_pages_language(l
                                                             for s in ("outlook", "cooperation", "history")}}, links.titles)
     ctx = RenderContext(ctx.data, ctx.texts, ctx.catalogues, ctx.source, links, "docs/sources.md")
     soup = BeautifulSoup(fill_markers(source, page_slug="sources", ctx=ctx), "html.parser")
-    rows = soup.select("table.twincity-corrections tbody tr")
+    rows = soup.select(".twincity-corrections table tbody tr")
     assert [r["id"] for r in rows] == [f"correction-{c.id}" for c in DATA.corrections]
     for row, correction in zip(rows, DATA.corrections):
         assert row.select_one(f"td span[lang='{LANGUAGES[0]}']").get_text() == correction.printed
