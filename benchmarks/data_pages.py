@@ -25,6 +25,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT), str(ROOT / "tests")]
 
+import properdocs.replacement  # noqa: F401,E402 - ProperDocs serves the hook's `mkdocs.*` imports
+
 from support.site import PROJECT_PARTS, copy_project, page_slugs, site_languages  # noqa: E402
 from twincity.links import PageLinks  # noqa: E402
 from twincity.loading import load_site_data  # noqa: E402
@@ -170,7 +172,6 @@ def measure(n: int, build: bool) -> dict[str, float | None]:
 
 
 def _whole_build(project: Path) -> float:
-    import properdocs.replacement  # noqa: F401  (ProperDocs serves the `mkdocs.*` imports)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

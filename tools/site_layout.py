@@ -4,6 +4,7 @@ the tools (audit) and the tests alike."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ class SiteLanguage:
     root: str  # URL prefix: '' for the default language, 'en/' for English
 
 
+@functools.lru_cache(maxsize=8)
 def _config(path: Path = ROOT / "mkdocs.yml") -> dict:
     class _Loader(yaml.SafeLoader):
         pass

@@ -7,6 +7,7 @@ language's root and the page's depth, and a page that is not there is an error.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -16,7 +17,7 @@ from mkdocs.utils import get_relative_url
 from .errors import PageError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PageLinks:
     """Where the page being rendered links to, relative to it."""
 
@@ -42,10 +43,14 @@ class PageLinks:
         return self.titles[slug]
 
     def page(self, slug: str, anchor: str | None = None) -> str:
+        return self._to_page(slug) + (f"#{anchor}" if anchor else "")
+
+    @functools.lru_cache(maxsize=64)  # one relative URL per target page: a timeline of 10,000 links asks for few
+    def _to_page(self, slug: str) -> str:
         if slug not in self.targets:
             raise PageError(f"{self.page_url or 'the home page'}: a generated link goes to the page {slug!r}, "
                             f"which this language does not have (docs/{slug}.md)")
-        return get_relative_url(self.targets[slug], self.page_url) + (f"#{anchor}" if anchor else "")
+        return get_relative_url(self.targets[slug], self.page_url)
 
     def site_file(self, path: str) -> str:
         """A file written at the site root (the open data), whatever the page's language."""

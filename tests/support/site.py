@@ -50,6 +50,7 @@ def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
 
 
 @functools.cache
+@functools.cache
 def site_languages(site_url: str = "https://example.org/"):
     """The hook's `Languages`, built from mkdocs.yml as `on_config` builds them (no site build)."""
     from mkdocs.config import load_config
