@@ -13,7 +13,6 @@ import subprocess
 import sys
 
 import pytest
-import yaml
 
 from support.site import ROOT
 from test_data_build import copy_project

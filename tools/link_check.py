@@ -12,7 +12,6 @@ Prints one line a problem and exits 1 when there is any.
 
 from __future__ import annotations
 
-import re
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
