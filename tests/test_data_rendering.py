@@ -132,7 +132,7 @@ def test_agreement_links_to_related_events_both_ways_and_to_quotes():
     assert maritime.find("a", href="../timeline/#conference")
 
 
-@pytest.mark.parametrize(("lang", "label"), [("zh", "安示例（原话）"), ("en", "An Shili (Quotation)")])
+@pytest.mark.parametrize(("lang", "label"), [("zh", "安示例（原话）"), ("en", "An Shili (quotation)")])
 def test_links_to_statements_name_speaker_and_kind_without_cutting_the_words(lang, label):
     links = page("agreements", lang).find(id="framework-agreement").find_next_sibling("div").select("a[href*='quotes']")
     assert [a.get_text() for a in links] == [label]
@@ -144,7 +144,7 @@ def test_links_to_two_statements_of_one_speaker_are_told_apart(tmp_path):
     copy.edit("quotes", "ann-reported", kind="quoted")
     soup = page("agreements", "en", load(copy.dir))
     links = soup.find(id="maritime-affairs").find_next_sibling("div").select("a[href*='quotes']")
-    assert [a.get_text() for a in links] == ["An Shili (Quotation) 1", "An Shili (Quotation) 2", "Bo Shili (From the report)"]
+    assert [a.get_text() for a in links] == ["An Shili (quotation) 1", "An Shili (quotation) 2", "Bo Shili (from the report)"]
 
 
 def test_parties_are_shown_only_as_far_as_the_data_names_them():

@@ -167,6 +167,8 @@ def date_display(date: str | Era | Span, texts: Any) -> str:
     formats = texts["dates"]
     shown = [end.display(formats) for end in date_ends(date)]
     if isinstance(date, Span) and date.inferred:
+        if date.start == date.to:  # one month or day the site placed the undated entry in
+            return formats["inferred_date"].format(date=shown[0])
         return formats["inferred_span"].format(start=shown[0], end=shown[1])
     return formats["span_separator"].join(shown)
 

@@ -199,7 +199,7 @@ def _quote_links(context, quote_ids: list[str]) -> list[tuple[str, str]]:
     """
     data, lang, t = context["data"], context["lang"], context["t"]
     p = t["punctuation"]
-    labels = [f"{data.person[data.quote[i].speaker].name[lang]}{p['paren_open']}{t['quotes']['kind'][data.quote[i].kind]}{p['paren_close']}"
+    labels = [f"{data.person[data.quote[i].speaker].name[lang]}{p['paren_open']}{t['quotes']['link_kind'][data.quote[i].kind]}{p['paren_close']}"
               for i in quote_ids]
     numbered = [f"{label} {labels[:n + 1].count(label)}" if labels.count(label) > 1 else label for n, label in enumerate(labels)]
     return [(context["links"].page("quotes", i), label) for i, label in zip(quote_ids, numbered)]
