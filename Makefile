@@ -16,25 +16,27 @@ export DISABLE_MKDOCS_2_WARNING := true
 LOCAL_URL := http://127.0.0.1:8000/
 VNU_JAR   := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve build pages addresses test bench audit lock clean
+.PHONY: serve build pages addresses test bench audit lock clean chromium
 
 serve: $(VENV)/.site ## Build and serve with live reload at http://127.0.0.1:8000
 	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.site ## Build the site into site/ for local viewing, failing on any warning
-	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs build -f mkdocs.yml --strict
+# Both print the fact-sheet PDFs (Chromium through Playwright, from requirements/dev.txt);
+# TWINCITY_REQUIRE_PDF makes a build that cannot print them fail instead of publishing
+# dead PDF links (see README, Fact sheet PDF).
+build: $(VENV)/.dev chromium ## Build the site into site/ for local viewing, with the fact-sheet PDFs, failing on any warning
+	TWINCITY_REQUIRE_PDF=1 SITE_URL=$(LOCAL_URL) $(BIN)/properdocs build -f mkdocs.yml --strict
 
-pages: $(VENV)/.site ## Build site/ for publishing at $SITE_URL; refuses a missing or loopback address
+pages: $(VENV)/.dev chromium ## Build site/ (with the fact-sheet PDFs) for publishing at $SITE_URL; refuses a missing or loopback address
 	$(BIN)/python -m tools.site_url check "$(SITE_URL)"
-	SITE_URL="$(SITE_URL)" $(BIN)/properdocs build -f mkdocs.yml --strict
+	TWINCITY_REQUIRE_PDF=1 SITE_URL="$(SITE_URL)" $(BIN)/properdocs build -f mkdocs.yml --strict
 	$(BIN)/python -m tools.site_url built site "$(SITE_URL)"
 
 addresses: $(VENV)/.dev ## Build, then add new pages, anchors and data files to tests/published_addresses.txt
 	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs build -q -f mkdocs.yml --strict
 	$(BIN)/python -m tools.published update site
 
-test: $(VENV)/.dev $(VNU_JAR) ## Run the whole test suite, browser tests, HTML and link checks included
-	@test -x /usr/bin/chromium || $(BIN)/python -m playwright install chromium
+test: $(VENV)/.dev $(VNU_JAR) chromium ## Run the whole test suite, browser tests, HTML and link checks included
 	@command -v java >/dev/null || { echo "make test: the Nu HTML checker needs Java: apt-get install default-jre-headless" >&2; exit 1; }
 	$(BIN)/python -m pytest
 
@@ -43,6 +45,10 @@ bench: $(VENV)/.dev ## Print load/validate/render and build times for synthetic 
 
 audit: $(VENV)/.dev ## Lighthouse and axe on the built site, one table of scores
 	$(BIN)/python -m tools.audit
+
+# Debian's Chromium where it exists (the tests and the PDFs use it), else Playwright's own.
+chromium: $(VENV)/.dev
+	@test -x /usr/bin/chromium || $(BIN)/python -m playwright install chromium
 
 lock: $(VENV)/.dev ## Re-pin requirements/*.txt from requirements/*.in, with hashes
 	$(BIN)/python tools/lock.py $(ARGS)

@@ -102,8 +102,17 @@ def synthetic_data(n: int) -> dict[str, list[dict[str, Any]]]:
                "related_agreements": [f"agreement-{(i * 3) % n}"]}
               for i in range(n)]
     glossary = [{"id": f"term-{i}", "kind": "concept", "term": _text(f"术语{i}", f"term {i}")} for i in range(n)]
+    # n // 10 + 1 pairs of places (at most n - 1), each named by one specific agreement.
+    places = []
+    for j in range(1, min(n // 10 + 2, n)):
+        pair = []
+        for side, lon in (("dalian", 121 + j / n), ("yantai", 120 + j / n)):
+            pair.append(f"place-{side}-{j}")
+            places.append({"id": pair[-1], "name": _text(f"地点{j}", f"Place {j}"), "side": side, "kind": "district-county",
+                           "position": {"lon": lon, "lat": 38.0, "source": {"geonames": j, "name": f"Place {j}"}}})
+        agreements[j]["places"] = pair
     return {"people": people, "agreements": agreements, "timeline": events, "quotes": quotes, "glossary": glossary,
-            "corrections": _site_entries("corrections")}
+            "corrections": _site_entries("corrections"), "places": places}
 
 
 def with_page_quotations(data: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
@@ -114,7 +123,11 @@ def with_page_quotations(data: dict[str, list[dict[str, Any]]]) -> dict[str, lis
     quotes = [q for q in _site_entries("quotes") if q["id"] in ids]
     speakers = {q["speaker"] for q in quotes}
     people = [p for p in _site_entries("people") if p["id"] in speakers]
-    return dict(data, quotes=data["quotes"] + quotes, people=data["people"] + people)
+    # The fact sheet's key dates (<!-- twincity:factsheet-dates ID ... -->) name timeline events.
+    event_ids = {i for page in (ROOT / "docs").glob("*.md") for m in MARKER.finditer(page.read_text("utf-8"))
+                 if m.group(2) == "factsheet-dates" for i in m.group(3).split()}
+    events = [dict(e, related_agreements=[]) for e in _site_entries("timeline") if e["id"] in event_ids]
+    return dict(data, quotes=data["quotes"] + quotes, people=data["people"] + people, timeline=data["timeline"] + events)
 
 
 def write_data(folder: Path, data: dict[str, list[dict[str, Any]]]) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from twincity import a11y, data_pages, head, not_found, redirects, search_index, search_worker
+from twincity import a11y, data_pages, factsheet_pdf, head, not_found, redirects, search_index, search_worker
 from twincity.languages import all_languages_built
 from twincity.site import set_up, site_of
 
@@ -30,7 +30,8 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    # Agreement index, timeline, quotes, glossary and open-data list, in the page's language.
+    # Agreement index, timeline, quotes, glossary, open-data list, pictures and the fact
+    # sheet's parts, in the page's language.
     site = site_of(config)
     return data_pages.fill_page(markdown, page, config, files, site.languages, site.data)
 
@@ -74,5 +75,7 @@ def on_post_build(config):
         search_worker.fix_query_segmentation(Path(config.site_dir))
         # A moved page redirects under every language's root, not the default's only.
         redirects.write_language_redirects(config, site.languages)
-    # Open data: /data/*.json and /data/*.csv, written once at the site root.
+        # Each language's fact sheet printed to PDF by Chromium, beside its page.
+        factsheet_pdf.publish(config, site.languages)
+    # Open data: /data/*.json, *.csv and *.geojson, written once at the site root.
     data_pages.publish_open_data(config, site.languages, site.data)

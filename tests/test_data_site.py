@@ -18,6 +18,7 @@ from twincity.open_data import csv_columns
 DATA = load(ROOT / "data")
 JSON_DATASETS = [kind.name for kind in KINDS if "json" in kind.formats]
 CSV_DATASETS = [kind.name for kind in KINDS if "csv" in kind.formats]
+GEOJSON_DATASETS = [kind.name for kind in KINDS if "geojson" in kind.formats]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -113,8 +114,9 @@ def test_open_data_csv_parses_and_matches_the_data(built_site, name):
 
 def test_open_data_is_written_once_at_the_site_root(built_site):
     assert sorted(p.name for p in (built_site.dir / "data").iterdir()) == sorted(
-        [f"{n}.json" for n in JSON_DATASETS] + [f"{n}.csv" for n in CSV_DATASETS]
+        [f"{n}.json" for n in JSON_DATASETS] + [f"{n}.csv" for n in CSV_DATASETS] + [f"{n}.geojson" for n in GEOJSON_DATASETS]
     )
+    assert GEOJSON_DATASETS == ["places"]
     assert not (built_site.dir / "en" / "data").exists()
 
 
@@ -123,7 +125,8 @@ def test_sources_page_documents_every_open_data_file_and_field(built_site, lang)
     soup = built_site.soup("sources", lang)
     page_url = built_site.page_url("sources", lang)
     files = {urljoin(page_url, a["href"]) for a in soup.select(".twincity-open-data a")}
-    expected = [f"data/{n}.json" for n in JSON_DATASETS] + [f"data/{n}.csv" for n in CSV_DATASETS]
+    expected = ([f"data/{n}.json" for n in JSON_DATASETS] + [f"data/{n}.csv" for n in CSV_DATASETS]
+                + [f"data/{n}.geojson" for n in GEOJSON_DATASETS])
     assert files == {built_site.url + path for path in expected}
     fields = soup.find(id="open-data-agreements-json")
     assert [code.get_text() for code in fields.select("dt code")][:3] == ["id", "group", "title"]

@@ -3,6 +3,8 @@ written wrong or put where they do not belong. Markers inside code are text."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import yaml
 
@@ -44,6 +46,24 @@ def test_a_citation_not_in_the_source_stops_the_build_showing_where_it_differs(t
 def test_a_page_marker_on_another_page_stops_the_build(marker):
     with pytest.raises(PageError, match=f"belongs on docs/{marker.page}.md"):
         fill_markers(f"# History\n\n<!-- twincity:{marker.name} -->\n", page_slug="history", ctx=_ctx())
+
+
+@pytest.mark.parametrize("marker", [m for m in MARKERS if m.page is None and not m.takes_id], ids=lambda m: m.name)
+def test_a_marker_for_any_page_is_given_at_most_once(marker):
+    with pytest.raises(PageError, match=f"<!-- twincity:{marker.name} --> is given 2 times; give it once"):
+        fill_markers(f"# History\n\n<!-- twincity:{marker.name} -->\n\n<!-- twincity:{marker.name} -->\n",
+                     page_slug="history", ctx=_ctx())
+
+
+def test_a_marker_taking_one_id_refuses_several():
+    with pytest.raises(PageError, match="takes one id"):
+        fill_markers("# History\n\n<!-- twincity:quote chen-shared-roots gao-two-cities -->\n", page_slug="history", ctx=_ctx())
+
+
+def test_key_dates_naming_an_unknown_event_stop_the_build():
+    with pytest.raises(PageError, match=r"docs/history.md: <!-- twincity:factsheet-dates ... -->: no timeline event 'no-such-event'"):
+        fill_markers("# Fact sheet\n\n<!-- twincity:factsheet-qr -->\n\n<!-- twincity:factsheet-dates no-such-event -->\n",
+                     page_slug="factsheet", ctx=dataclasses.replace(_ctx(), home_url="https://example.org/"))
 
 
 @pytest.mark.parametrize("written", ["<!-- TwinCity:quote chen-1-plus-15 -->", "<!-- twincity:Timeline -->"])

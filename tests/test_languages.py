@@ -15,7 +15,9 @@ from bs4 import BeautifulSoup
 
 from support.site import LANGUAGES, copy_project, page_slugs, run_build
 from support.third_language import CODE, PLACEHOLDER, add_language_to_config, built_third_language_site
+from twincity import factsheet_pdf
 from twincity.kinds import KINDS
+from twincity.rendering import factsheet_pdf_name
 
 ALL = (LANGUAGES[0], CODE, *LANGUAGES[1:])  # the third language's entry comes before English
 
@@ -114,6 +116,18 @@ def test_open_data_stays_one_set_at_the_site_root_with_every_language(third):
     rows = list(csv.reader(io.StringIO((third.dir / "data" / "timeline.csv").read_text("utf-8-sig"))))
     assert [f"title_{code}" for code in ALL] == [c for c in rows[0] if c.startswith("title_")]
     assert [f"date_{code}" for code in ALL] == [c for c in rows[0] if re.fullmatch(r"date_[a-z]{2}", c)]
+
+
+def test_the_pictures_and_the_fact_sheet_are_in_the_third_language(third):
+    soup = _soup(third, CODE, "factsheet")
+    assert soup.select_one("#twincity-schematic__title").get_text().startswith(PLACEHOLDER)
+    assert soup.select_one("#twincity-glance__title").get_text().startswith(PLACEHOLDER)
+    # The QR code leads to the language's own home page.
+    assert soup.select_one(".twincity-qr figcaption a")["href"] == f"{third.url}{CODE}/"
+    assert soup.select_one(".twincity-factsheet__pdf a[type='application/pdf']")["href"] == factsheet_pdf_name(CODE)
+    # Its PDF is printed like the others where Chromium is at hand.
+    if factsheet_pdf.unavailable() is None:
+        assert (third.dir / CODE / "factsheet" / factsheet_pdf_name(CODE)).stat().st_size > 10_000
 
 
 # -----------------------------------------------------------------------------

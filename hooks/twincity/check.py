@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(
         f"{args.data_dir}: valid: {len(data.people)} people, {len(data.agreements)} agreements, "
-        f"{len(data.timeline)} timeline events, {len(data.quotes)} quotes, {len(data.glossary)} glossary terms"
+        f"{len(data.timeline)} timeline events, {len(data.quotes)} quotes, {len(data.glossary)} glossary terms, "
+        f"{len(data.places)} places"
     )
     return 0
 

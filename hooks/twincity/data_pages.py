@@ -24,6 +24,7 @@ def fill_page(markdown: str, page, config, files, languages: Languages, data: Si
         source=languages.source,
         links=PageLinks.from_files(page, files, language.code),
         src=f"docs/{page.file.src_uri}",
+        home_url=languages.absolute(language),
     )
     try:
         return fill_markers(markdown, page_slug=page_slug(page.file.src_uri), ctx=ctx)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .models import Agreement, Correction, GlossaryTerm, Person, Quote, TimelineEvent
+from .models import Agreement, Correction, GlossaryTerm, Person, Place, Quote, TimelineEvent
 
 
 @dataclass(frozen=True)
@@ -35,5 +35,7 @@ KINDS: tuple[DataKind, ...] = (
     DataKind("quotes", Quote, "quote", ("json",), page="quotes"),
     DataKind("glossary", GlossaryTerm, "glossary term", ("json",), page="glossary"),
     DataKind("corrections", Correction, "correction", ("json",), page="sources"),
+    # GeoJSON points with their source; its ids are no page's anchors (the schematic links agreements).
+    DataKind("places", Place, "place", ("geojson",)),
 )
 BY_NAME = {kind.name: kind for kind in KINDS}

@@ -113,6 +113,7 @@ def _load_all(data_dir: Path, languages: tuple[str, ...]) -> SiteData:
     problems += _check_framework_agreement(raw_entries.get("agreements"), data_dir.name)
     problems += _check_glossary_ids(raw_ids, data_dir.name)
     problems += _check_glossary_names(valid["glossary"], valid["people"], raw_ids["glossary"] or {}, languages, data_dir.name)
+    problems += _check_places(valid, raw_ids, data_dir.name)
     if problems:
         raise DataError(problems)
     return SiteData(**valid)
@@ -307,3 +308,36 @@ def _check_framework_agreement(raw: list[Any] | None, folder: str) -> list[Probl
                 entry_label(index, entry), "group")
         for index, entry in framework[1:]
     ]
+
+
+def _check_places(valid: dict[str, list[BaseModel]], raw_ids: dict[str, dict[str, int] | None], folder: str) -> list[Problem]:
+    """An agreement's places lie on different sides (at most one per side), and every place
+    is named by an agreement, so every point of the schematic links somewhere."""
+    if raw_ids["places"] is None or raw_ids["agreements"] is None:
+        return []  # a file could not be read: its problem is reported already
+    place = {p.id: p for p in valid["places"]}
+    agreement_positions, place_positions = raw_ids["agreements"], raw_ids["places"]
+    problems: list[Problem] = []
+    named: set[str] = set()
+    for agreement in valid["agreements"]:
+        sides: dict[str, str] = {}
+        for index, place_id in enumerate(agreement.places):
+            named.add(place_id)
+            if place_id not in place:
+                continue  # an unknown id: the reference check reports it
+            side = place[place_id].side
+            if side in sides:
+                problems.append(Problem(
+                    f"{folder}/agreements.yml",
+                    f"'{place_id}' and '{sides[side]}' are both on the {side} side; an agreement links one place on each side",
+                    f"'{agreement.id}' (#{agreement_positions[agreement.id] + 1})", f"places[{index}]",
+                ))
+            sides[side] = place_id
+    for entry in valid["places"]:
+        if entry.id not in named:
+            problems.append(Problem(
+                f"{folder}/places.yml",
+                f"no agreement names this place (add '{entry.id}' to the places of its agreement in {folder}/agreements.yml)",
+                f"'{entry.id}' (#{place_positions[entry.id] + 1})", "id",
+            ))
+    return problems

@@ -2,8 +2,9 @@
 
 A page stays real Markdown; `<!-- twincity:NAME -->` on a line of its own is replaced
 by the block for the page's language, and `<!-- twincity:quote ID -->` by one
-quotation. A marker belongs on one page or, if it takes an id, on any page. Markers
-inside code (a fenced block, an inline code span) are left as written, so
+quotation. A marker belongs on one page (which must hold it, once), or on any page
+(`page` None): a block at most once on each page, a marker taking an id any number of
+times. Markers inside code (a fenced block, an inline code span) are left as written, so
 a page can show one. A wrong marker stops the build with the page's file and why.
 """
 
@@ -18,10 +19,15 @@ from .rendering import (
     RenderContext,
     render_agreement_index,
     render_corrections,
+    render_factsheet_dates,
+    render_factsheet_pdf,
+    render_factsheet_qr,
+    render_glance,
     render_glossary,
     render_open_data,
     render_quotation,
     render_quotes,
+    render_schematic,
     render_timeline,
 )
 
@@ -33,6 +39,7 @@ class Marker:
     takes_id: bool
     render: Callable[..., str]  # (ctx, level=…) for a page block; (ctx, id) for one taking an id
     example: str  # for messages
+    several_ids: bool = False  # takes a list of ids, separated by spaces
 
 
 MARKERS: tuple[Marker, ...] = (
@@ -44,11 +51,19 @@ MARKERS: tuple[Marker, ...] = (
     Marker("corrections", "sources", False, render_corrections, "<!-- twincity:corrections -->"),
     Marker("quote", None, True, render_quotation,
            "<!-- twincity:quote chen-shared-roots --> (a quotation from data/quotes.yml)"),
+    # The pictures: on any page, once each (home, agreements and the fact sheet hold them).
+    Marker("schematic", None, False, render_schematic, "<!-- twincity:schematic -->"),
+    Marker("glance", None, False, render_glance, "<!-- twincity:glance -->"),
+    # The fact sheet: its QR code and key dates; the link to its PDF on any page, once.
+    Marker("factsheet-qr", "factsheet", False, render_factsheet_qr, "<!-- twincity:factsheet-qr -->"),
+    Marker("factsheet-dates", "factsheet", True, render_factsheet_dates,
+           "<!-- twincity:factsheet-dates conference-2025 goal-2035 --> (timeline ids)", several_ids=True),
+    Marker("factsheet-pdf", None, False, render_factsheet_pdf, "<!-- twincity:factsheet-pdf -->"),
 )
 BY_NAME = {marker.name: marker for marker in MARKERS}
 
 # Any comment that starts like a marker, in any letter case: `<!-- twincity:NAME [ID] -->`.
-MARKER = re.compile(r"<!--\s*(twincity):([^\s>]*)(?:[ \t]+([^\s>]+))?\s*-->", re.I)
+MARKER = re.compile(r"<!--\s*(twincity):([^\s>]*)(?:[ \t]+([^\s>]+(?:[ \t]+[^\s>]+)*))?\s*-->", re.I)
 # Code, where a marker is text: fenced blocks and inline code spans. (Indented text is
 # not taken for code: in an admonition or a list it is the page's own content.)
 _FENCED = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
@@ -70,15 +85,17 @@ def fill_markers(markdown: str, *, page_slug: str, ctx: RenderContext) -> str:
         if marker is None:
             known = ", ".join(m.example for m in MARKERS)
             raise PageError(f"{src}: unknown marker <!-- twincity:{name} --> (known markers: {known})")
+        if given_id is not None and not marker.takes_id:
+            raise PageError(f"{src}: the marker <!-- twincity:{name} --> takes no id (given {given_id!r})")
+        if marker.page is not None and marker.page != page_slug:
+            raise PageError(f"{src}: the marker <!-- twincity:{name} --> belongs on docs/{marker.page}.md "
+                            f"(and its translations), not on this page")
         if marker.takes_id:
             if given_id is None:
                 raise PageError(f"{src}: the marker <!-- twincity:{name} --> needs an id: {marker.example}")
+            if len(given_id.split()) > 1 and not marker.several_ids:
+                raise PageError(f"{src}: the marker <!-- twincity:{name} --> takes one id (given {given_id!r})")
             continue
-        if given_id is not None:
-            raise PageError(f"{src}: the marker <!-- twincity:{name} --> takes no id (given {given_id!r})")
-        if marker.page != page_slug:
-            raise PageError(f"{src}: the marker <!-- twincity:{name} --> belongs on docs/{marker.page}.md "
-                            f"(and its translations), not on this page")
         if names.count(name) > 1:
             raise PageError(f"{src}: the marker <!-- twincity:{name} --> is given {names.count(name)} times; give it once")
     for marker in MARKERS:

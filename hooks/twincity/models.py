@@ -220,6 +220,8 @@ class Agreement(_Model):
     related_events: list[Id] = refers_to("timeline", default_factory=list)
     related_quotes: list[Id] = refers_to("quotes", default_factory=list)
     citation: NonEmptyText
+    # The parties' places (data/places.yml), at most one on each side: drawn, paired, on the schematic.
+    places: list[Id] = refers_to("places", default_factory=list)
 
 
 EventCategory = Literal["history", "policy", "cooperation", "conference", "goal"]
@@ -294,3 +296,39 @@ class Correction(_Model):
     certain: bool
     reason: Text
     see: list[PageAnchor] = Field(default_factory=list)
+
+
+# -----------------------------------------------------------------------------
+# Places: the parties of the district, county and park agreements, one per side of
+# the Bohai Strait, each with a position whose source is named (GeoNames). Positions
+# only order the places on the schematic: it is a diagram, not a map.
+# -----------------------------------------------------------------------------
+
+Side = Literal["dalian", "yantai"]
+PlaceKind = Literal["district-county", "new-area", "bonded-zone", "development-zone"]
+Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
+Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
+
+
+class GeoNamesPoint(_Model):
+    """The GeoNames entry a position is taken from."""
+
+    geonames: Annotated[StrictInt, Field(gt=0)]
+    name: NonEmptyText
+
+
+class Position(_Model):
+    lon: Longitude
+    lat: Latitude
+    source: GeoNamesPoint
+    note: Text | None = Field(default=None)
+
+
+class Place(_Model):
+    """data/places.yml: a place that is party to an agreement, on the Dalian or the Yantai side."""
+
+    id: Id
+    name: Text
+    side: Side
+    kind: PlaceKind
+    position: Position

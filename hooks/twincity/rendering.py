@@ -1,5 +1,7 @@
 """Render the generated parts of the data pages (agreement index, timeline, quotes,
-glossary, open-data list, a quotation) from validated data, one language at a time.
+glossary, open-data list, a quotation), the pictures (the schematic of paired places,
+the 1+15 at a glance) and the fact sheet's parts (QR code, key dates, PDF link) from
+validated data, one language at a time.
 
 Headings are Markdown (so they reach the table of contents and MkDocs' anchor check);
 the entries are HTML from autoescaped Jinja templates, which read the language's
@@ -17,12 +19,13 @@ from typing import Any, get_args
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
+from . import glance, schematic
 from .catalogue import Catalogue
 from .dates import PartialDate
 from .errors import PageError
 from .links import PageLinks
 from .loading import garbage_collection_paused
-from .models import Agreement, AgreementGroup, GlossaryKind, Quote, TimelineEvent, date_display, date_ends
+from .models import Agreement, AgreementGroup, GlossaryKind, Quote, TimelineEvent, date_display, date_ends, date_iso
 from .site_data import SiteData
 
 AGREEMENT_GROUPS: tuple[str, ...] = get_args(AgreementGroup)
@@ -39,6 +42,7 @@ class RenderContext:
     source: str  # the language of the source the site quotes
     links: PageLinks
     src: str  # the page's file, for messages: docs/agreements.en.md
+    home_url: str = ""  # the absolute address of the language's home page (Languages.absolute), for the QR code
 
     @property
     def lang(self) -> str:
@@ -112,6 +116,68 @@ def render_open_data(ctx: RenderContext, level: int = 2) -> str:
     from .open_data import describe_files  # open_data renders nothing; imported here to keep modules apart
 
     return _render("open-data.html", ctx, h=level, files=describe_files(ctx.data, ctx.texts, ctx.catalogues))
+
+
+def render_schematic(ctx: RenderContext, level: int = 2) -> str:
+    """The schematic of the paired places across the strait, then the same pairs as a table."""
+    from .open_data import FOLDER  # open_data renders nothing; imported here to keep modules apart
+
+    t = ctx.texts["schematic"]
+    plan = schematic.layout(ctx.data, ctx.lang, t, ctx.links)
+    pairs = [t["pair"].format(dalian=north.place.name[ctx.lang], yantai=south.place.name[ctx.lang])
+             for _, north, south in plan.pairs]
+    description = t["description"].format(n=_number(len(pairs), ctx.texts), pairs=_list(pairs, ctx.texts))
+    return _render("schematic.html", ctx, plan=plan, description=description, line=schematic.LINE,
+                   font=schematic.FONT, title_font=schematic.TITLE_FONT, dot=schematic.DOT,
+                   geojson=ctx.links.site_file(f"{FOLDER}/places.geojson"))
+
+
+def render_glance(ctx: RenderContext, level: int = 2) -> str:
+    """The 1+15 agreements as a picture: one square per agreement, a row per group."""
+    t = ctx.texts["glance"]
+    plan = glance.layout(ctx.data, ctx.lang, t, ctx.links)
+    groups = [t["group_count"].format(n=row.count, label=t["group"][row.group]) for row in plan.rows if row.group != "framework"]
+    description = t["description"].format(framework=plan.framework, specific=plan.specific, groups=_list(groups, ctx.texts))
+    return _render("glance.html", ctx, plan=plan, description=description, cell=glance.CELL, font=schematic.FONT,
+                   big_font=glance.BIG_FONT, plus_font=glance.PLUS_FONT, column=glance.COLUMN)
+
+
+FACTSHEET = "factsheet"  # the fact sheet's page
+
+
+def factsheet_pdf_name(lang: str) -> str:
+    """The file name of a language's fact-sheet PDF, beside its fact-sheet page."""
+    return f"yantai-dalian-factsheet-{lang}.pdf"
+
+
+def render_factsheet_qr(ctx: RenderContext, level: int = 2) -> str:
+    """A QR code (drawn offline as SVG) leading to the home page of the page's language."""
+    from .qr import qr_path
+
+    if not ctx.home_url:
+        raise PageError(f"{ctx.src}: <!-- twincity:factsheet-qr -->: no address for the QR code (site_url)")
+    size, path = qr_path(ctx.home_url)
+    return _render("factsheet-qr.html", ctx, url=ctx.home_url, size=size, path=path)
+
+
+def render_factsheet_dates(ctx: RenderContext, ids: str) -> str:
+    """Key dates: the named timeline events, with their dates, linked to the timeline."""
+    wanted = ids.split()
+    unknown = [i for i in wanted if i not in ctx.data.event]
+    if unknown:
+        raise PageError(f"{ctx.src}: <!-- twincity:factsheet-dates ... -->: no timeline event "
+                        f"{', '.join(map(repr, unknown))} in data/timeline.yml")
+    events = [(ctx.links.page("timeline", i), date_iso(ctx.data.event[i].date), date_display(ctx.data.event[i].date, ctx.texts),
+               ctx.data.event[i].title[ctx.lang]) for i in wanted]
+    return _render("factsheet-dates.html", ctx, events=events)
+
+
+def render_factsheet_pdf(ctx: RenderContext, level: int = 2) -> str:
+    """The link to the fact sheet's PDF in the page's language (and, elsewhere, to the fact sheet)."""
+    on_factsheet = ctx.links.targets.get(FACTSHEET) == ctx.links.page_url
+    page_href = None if on_factsheet else ctx.links.page(FACTSHEET)
+    href = (page_href or "") + factsheet_pdf_name(ctx.lang)
+    return _render("factsheet-pdf.html", ctx, href=href, page_href=page_href)
 
 
 # -----------------------------------------------------------------------------

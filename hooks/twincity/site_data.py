@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import get_args
 
 from pydantic import BaseModel
 
-from .models import Agreement, Correction, GlossaryTerm, Person, Quote, TimelineEvent
+from .models import Agreement, Correction, GlossaryTerm, Person, Place, Quote, Side, TimelineEvent
+
+# The two sides of the strait, north first (as the schematic draws them).
+SIDES: tuple[str, ...] = get_args(Side)
 
 
 @dataclass
@@ -19,6 +23,7 @@ class SiteData:
     quotes: list[Quote] = field(default_factory=list)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
 
     # Indexes, built once: by id, and the links that work both ways (reverse indexes
     # keep rendering linear).
@@ -30,6 +35,8 @@ class SiteData:
     events_naming: dict[str, list[str]] = field(init=False)  # agreement id -> events naming it
     agreements_naming_event: dict[str, list[str]] = field(init=False)  # event id -> agreements naming it
     agreements_citing: dict[str, list[str]] = field(init=False)  # quote id -> agreements citing it
+    place: dict[str, Place] = field(init=False)
+    agreements_naming_place: dict[str, list[str]] = field(init=False)  # place id -> agreements naming it
 
     def __post_init__(self) -> None:
         self.timeline = sorted(self.timeline, key=lambda event: event.sort_key)  # stable: ties keep data order
@@ -38,7 +45,9 @@ class SiteData:
         self.agreement_position = {a.id: i for i, a in enumerate(self.agreements)}
         self.event = {e.id: e for e in self.timeline}
         self.quote = {q.id: q for q in self.quotes}
+        self.place = {p.id: p for p in self.places}
         self.events_naming, self.agreements_naming_event, self.agreements_citing = {}, {}, {}
+        self.agreements_naming_place = {}
         for event in self.timeline:
             for agreement_id in event.related_agreements:
                 self.events_naming.setdefault(agreement_id, []).append(event.id)
@@ -47,6 +56,18 @@ class SiteData:
                 self.agreements_naming_event.setdefault(event_id, []).append(agreement.id)
             for quote_id in agreement.related_quotes:
                 self.agreements_citing.setdefault(quote_id, []).append(agreement.id)
+            for place_id in agreement.places:
+                self.agreements_naming_place.setdefault(place_id, []).append(agreement.id)
 
     def entries(self, kind: str) -> list[BaseModel]:
         return getattr(self, kind)
+
+    def place_pairs(self) -> list[tuple[Agreement, Place, Place]]:
+        """(agreement, Dalian place, Yantai place) for every agreement with a place on each side, in data order."""
+        result = []
+        for agreement in self.agreements:
+            sides = {self.place[i].side: self.place[i] for i in agreement.places if i in self.place}
+            if len(sides) == 2:
+                north, south = (sides[side] for side in SIDES)
+                result.append((agreement, north, south))
+        return result
