@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .models import Agreement, Correction, GlossaryTerm, Person, Quote, TimelineEvent
+from .models import Agreement, Correction, GlossaryTerm, Person, Quote, TimelineEvent, Update
 
 
 @dataclass(frozen=True)
@@ -35,5 +35,6 @@ KINDS: tuple[DataKind, ...] = (
     DataKind("quotes", Quote, "quote", ("json",), page="quotes"),
     DataKind("glossary", GlossaryTerm, "glossary term", ("json",), page="glossary"),
     DataKind("corrections", Correction, "correction", ("json",), page="sources"),
+    DataKind("updates", Update, "update", ("json",), page="updates"),
 )
 BY_NAME = {kind.name: kind for kind in KINDS}

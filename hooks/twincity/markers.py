@@ -23,6 +23,8 @@ from .rendering import (
     render_quotes,
     render_timeline,
 )
+from .kinds import KINDS
+from .trust_blocks import render_licence, render_updates
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,31 @@ MARKERS: tuple[Marker, ...] = (
     Marker("open-data", "sources", False, render_open_data, "<!-- twincity:open-data -->"),
     Marker("quote", None, True, render_quotation,
            "<!-- twincity:quote chen-shared-roots --> (a quotation from data/quotes.yml)"),
+    Marker("updates", "updates", False, render_updates, "<!-- twincity:updates -->"),
+    Marker("licence", "sources", False, render_licence, "<!-- twincity:licence -->"),
 )
 BY_NAME = {marker.name: marker for marker in MARKERS}
+
+# The data kinds each marker's block shows: a page's last-updated date is that of the
+# newest commit touching the page or one of these files (last_updated.py).
+READS: dict[str, tuple[str, ...]] = {
+    "agreement-index": ("agreements", "people", "timeline", "quotes"),
+    "timeline": ("timeline", "agreements"),
+    "quotes": ("quotes", "people", "agreements"),
+    "glossary": ("glossary", "people"),
+    "open-data": tuple(kind.name for kind in KINDS),  # every file, its fields and its count
+    "quote": ("quotes", "people"),
+    "updates": ("updates",),
+    "licence": (),
+}
+if set(READS) != set(BY_NAME):
+    raise ImportError(f"markers.READS must name the data each marker shows: {sorted(set(BY_NAME) ^ set(READS))}")
+
+
+def data_files_shown(markdown: str) -> tuple[str, ...]:
+    """The data files (data/NAME.yml) the markers of a page's Markdown show."""
+    names = {name for match in MARKER.finditer(markdown) for name in READS.get(match.group(2), ())}
+    return tuple(sorted(f"{name}.yml" for name in names))
 
 # Any comment that starts like a marker, in any letter case: `<!-- twincity:NAME [ID] -->`.
 MARKER = re.compile(r"<!--\s*(twincity):([^\s>]*)(?:[ \t]+([^\s>]+))?\s*-->", re.I)

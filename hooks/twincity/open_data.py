@@ -66,7 +66,8 @@ class Column:
 # -----------------------------------------------------------------------------
 
 
-def write_open_data(site_dir: str | Path, data: SiteData, catalogues: dict[str, Catalogue]) -> list[Path]:
+def write_open_data(site_dir: str | Path, data: SiteData, catalogues: dict[str, Catalogue],
+                    licence: Any = None) -> list[Path]:
     """Write every open-data file under site_dir/data/; return their paths."""
     folder = Path(site_dir) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
@@ -77,18 +78,24 @@ def write_open_data(site_dir: str | Path, data: SiteData, catalogues: dict[str, 
                 continue
             path = folder / f"{kind.name}.{fmt}"
             if fmt == "json":
-                path.write_text(json.dumps(to_json(data, kind.name, catalogues), ensure_ascii=False, indent=2) + "\n", "utf-8")
+                path.write_text(json.dumps(to_json(data, kind.name, catalogues, licence), ensure_ascii=False, indent=2) + "\n", "utf-8")
             else:
                 path.write_text(to_csv(data, kind.name, catalogues), "utf-8-sig", newline="")
             written.append(path)
     return written
 
 
-def to_json(data: SiteData, name: str, catalogues: dict[str, Catalogue]) -> dict[str, Any]:
+def to_json(data: SiteData, name: str, catalogues: dict[str, Catalogue], licence: Any = None) -> dict[str, Any]:
     model = BY_NAME[name].model
+    # The terms of reuse (trust.Licence, from mkdocs.yml), in every language: the site's own data, not the excerpts.
+    terms = {} if licence is None else {"licence": {
+        "id": licence.id, "name": licence.name, "url": licence.url,
+        "terms": {code: texts["licence.open_data"].format(licence=licence.name) for code, texts in catalogues.items()},
+    }}
     return {
         "dataset": name,
         "title": {code: texts[f"open_data.titles.{name}"] for code, texts in catalogues.items()},
+        **terms,
         "count": len(data.entries(name)),
         "fields": {f: {code: describe_field(model, f, texts) for code, texts in catalogues.items()} for f in field_names(model)},
         "items": [entry.model_dump(mode="json", by_alias=True) for entry in data.entries(name)],

@@ -38,6 +38,7 @@ class RenderContext:
     source: str  # the language of the source the site quotes
     links: PageLinks
     src: str  # the page's file, for messages: docs/agreements.en.md
+    trust: Any = None  # trust_blocks.TrustContext: licence, report address, page titles (updates, licence)
 
     @property
     def lang(self) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from .models import Agreement, Correction, GlossaryTerm, Person, Quote, TimelineEvent
+from .models import Agreement, Correction, GlossaryTerm, Person, Quote, TimelineEvent, Update
 
 
 @dataclass
@@ -19,6 +19,7 @@ class SiteData:
     quotes: list[Quote] = field(default_factory=list)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
+    updates: list[Update] = field(default_factory=list)  # in the file's order; pages and feeds sort them
 
     # Indexes, built once: by id, and the links that work both ways (reverse indexes
     # keep rendering linear).
