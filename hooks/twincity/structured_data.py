@@ -161,16 +161,12 @@ def _quotations(data: SiteData, language: Language, head: PageHead, report: dict
 
 
 def _glossary(data: SiteData, language: Language, head: PageHead) -> dict[str, Any]:
+    """The glossary's names and terms with their anchors (and other accepted forms); the
+    notes stay on the page: they would double the page's weight for what it already says."""
     lang = language.code
-    terms = []
-    for person in data.people:
-        terms.append({"@type": "DefinedTerm", "@id": f"{head.canonical}#{person.id}", "name": person.name[lang],
-                      "description": person.title[lang], "inDefinedTermSet": {"@id": f"{head.canonical}#terms"}})
+    terms = [{"@type": "DefinedTerm", "@id": f"{head.canonical}#{p.id}", "name": p.name[lang]} for p in data.people]
     for term in data.glossary:
-        entry: dict[str, Any] = {"@type": "DefinedTerm", "@id": f"{head.canonical}#{term.id}", "name": term.term[lang],
-                                 "inDefinedTermSet": {"@id": f"{head.canonical}#terms"}}
-        if term.note is not None:
-            entry["description"] = term.note[lang]
+        entry: dict[str, Any] = {"@type": "DefinedTerm", "@id": f"{head.canonical}#{term.id}", "name": term.term[lang]}
         if term.variants.get(lang):
             entry["alternateName"] = list(term.variants[lang])
         terms.append(entry)
