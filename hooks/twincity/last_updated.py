@@ -53,8 +53,7 @@ class History:
 
 def history_of(root: Path) -> History:
     """The history of the project at `root`; the reason once in the build's log when it cannot be read."""
-    history = _history(Path(root).resolve())
-    return history
+    return _history(Path(root).resolve())
 
 
 @functools.cache

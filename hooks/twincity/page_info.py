@@ -8,7 +8,7 @@ The build hook puts a `PageInfo` into every page's template context as `twincity
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -63,7 +63,7 @@ def page_info(page, head: PageHead, language: Language, languages: Languages, da
         report_kind=settings.report.kind,
     )
     graph = page_graph(head, language, languages, data, settings, info, page_slug(page.file.src_uri), root)
-    return _with(info, json_ld=to_json(graph))
+    return replace(info, json_ld=to_json(graph))
 
 
 def cite(head: PageHead, language: Language, updated: LastUpdated) -> tuple[str, str, str]:
@@ -99,9 +99,3 @@ def _sources(page, root: Path) -> tuple[Path, ...]:
     path = Path(page.file.abs_src_path)
     shown = data_files_shown(path.read_text("utf-8"))
     return (path.relative_to(root), *(Path("data") / name for name in shown))
-
-
-def _with(info: PageInfo, **changes) -> PageInfo:
-    from dataclasses import replace
-
-    return replace(info, **changes)

@@ -28,6 +28,7 @@ from .errors import DataError, Problem
 from .kinds import BY_NAME, KINDS
 from .languages import Language, Languages
 from .models import Update
+# The one Jinja environment of the generated blocks, and its render step (rendering.py).
 from .rendering import RenderContext, _ENV, _render
 from .site_data import SiteData
 from .trust import TrustSettings
@@ -212,8 +213,12 @@ def _timestamp(day: str) -> str:
 # -----------------------------------------------------------------------------
 
 
-@functools.cache
 def _first_heading(path: Path) -> str:
+    return _heading_of(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)  # by modification time: `mkdocs serve` sees an edited title
+def _heading_of(path: Path, _mtime: int) -> str:
     found = _HEADING.search(path.read_text("utf-8"))
     return _strip_attributes(found.group(1)) if found else path.stem
 
