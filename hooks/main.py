@@ -43,11 +43,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    languages = site_of(config).languages
+    site = site_of(config)
+    languages = site.languages
     # <head>: canonical, absolute hreflang alternates, Open Graph and Twitter card values.
     context["twincity_head"] = head.page_head(page, config, languages)
     # Below the content and in <head>: last updated, report an error, cite this page, feed, schema.org.
-    site = site_of(config)
     language = languages.current(config)
     report_section = get_relative_url(f"{language.root}{trust.FALLBACK_PAGE}/", page.url) + f"#{trust.FALLBACK_ANCHOR}"
     context["twincity_page"] = page_info(page, context["twincity_head"], language, languages, site.data, site.trust,
