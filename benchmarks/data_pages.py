@@ -79,7 +79,7 @@ def _citation(i: int) -> str:
 
 def synthetic_data(n: int) -> dict[str, list[dict[str, Any]]]:
     """n timeline events and n agreements (one framework), n // 10 + 2 people and quotes, n glossary terms,
-    and the site's own corrections of the source (which the sources page lists)."""
+    and the site's own corrections of the source (which the sources page lists) and updates (its updates page)."""
     people = [{"id": f"person-{i}", "name": _text(f"人物{i}", f"Person {i}"), "title": _text(f"职务{i}", f"Title {i}")}
               for i in range(n // 10 + 2)]
     quotes = [{"id": f"quote-{i}", "speaker": f"person-{i % len(people)}", "kind": ("quoted", "reported", "suggested", "report")[i % 4],
@@ -112,7 +112,7 @@ def synthetic_data(n: int) -> dict[str, list[dict[str, Any]]]:
                            "position": {"lon": lon, "lat": 38.0, "source": {"geonames": j, "name": f"Place {j}"}}})
         agreements[j]["places"] = pair
     return {"people": people, "agreements": agreements, "timeline": events, "quotes": quotes, "glossary": glossary,
-            "corrections": _site_entries("corrections"), "places": places}
+            "corrections": _site_entries("corrections"), "places": places, "updates": _site_entries("updates")}
 
 
 def with_page_quotations(data: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:

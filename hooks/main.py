@@ -11,9 +11,14 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from twincity import a11y, data_pages, factsheet_pdf, head, not_found, redirects, search_index, search_worker
+from mkdocs.utils import get_relative_url
+
+from twincity import (a11y, data_pages, factsheet_pdf, head, last_updated, not_found, redirects, search_index,
+                      search_worker, trust)
 from twincity.languages import all_languages_built
-from twincity.site import set_up, site_of
+from twincity.page_info import page_info
+from twincity.site import config_root, set_up, site_of
+from twincity.trust_blocks import write_feeds
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -26,6 +31,9 @@ def on_config(config):
     site = set_up(config)
     # Material's browser storage (colour scheme) is shared by the languages' roots.
     config.extra.setdefault("scope", site.languages.site_path)
+    # Last-updated dates are read from git afresh (mkdocs serve after a commit); say where reports go.
+    last_updated.forget()
+    trust.say_where_reports_go(site.trust.settings)
     return config
 
 
@@ -33,13 +41,19 @@ def on_page_markdown(markdown, page, config, files):
     # Agreement index, timeline, quotes, glossary, open-data list, pictures and the fact
     # sheet's parts, in the page's language.
     site = site_of(config)
-    return data_pages.fill_page(markdown, page, config, files, site.languages, site.data)
+    return data_pages.fill_page(markdown, page, config, files, site.languages, site.data, site.trust)
 
 
 def on_page_context(context, page, config, nav):
-    languages = site_of(config).languages
+    site = site_of(config)
+    languages = site.languages
     # <head>: canonical, absolute hreflang alternates, Open Graph and Twitter card values.
     context["twincity_head"] = head.page_head(page, config, languages)
+    # Below the content and in <head>: last updated, report an error, cite this page, feed, schema.org.
+    language = languages.current(config)
+    report_section = get_relative_url(f"{language.root}{trust.FALLBACK_PAGE}/", page.url) + f"#{trust.FALLBACK_ANCHOR}"
+    context["twincity_page"] = page_info(page, context["twincity_head"], language, languages, site.data, site.trust,
+                                         config_root(config), report_section)
     # Search and Material's scripts treat the page's language root as the site root.
     context["base_url"] = languages.page_base_url(context["base_url"], page.url)
     return context
@@ -77,5 +91,7 @@ def on_post_build(config):
         redirects.write_language_redirects(config, site.languages)
         # Each language's fact sheet printed to PDF by Chromium, beside its page.
         factsheet_pdf.publish(config, site.languages)
-    # Open data: /data/*.json, *.csv and *.geojson, written once at the site root.
-    data_pages.publish_open_data(config, site.languages, site.data)
+        # One Atom feed of the site's updates per language, at its root.
+        write_feeds(Path(config.site_dir), site.languages, site.data, site.trust)
+    # Open data: /data/*.json, *.csv and *.geojson, written once at the site root, with their licence.
+    data_pages.publish_open_data(config, site.languages, site.data, site.trust.settings.licence)

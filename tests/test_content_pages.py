@@ -18,7 +18,8 @@ DATA = ROOT / "data"
 
 # Not page prose: permalink marks, and the source excerpts under each data entry,
 # which are the same Chinese on both pages and are checked against the source elsewhere.
-_NOT_PROSE = "a.headerlink, script, style, .twincity-citation"
+# .twincity-page-info: what every page says about itself (last updated, report, citation), tested in test_trust.py.
+_NOT_PROSE = "a.headerlink, script, style, .twincity-citation, .twincity-page-info"
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{_CJK}]")

@@ -7,6 +7,8 @@ same commit, and a new page or anchor must join the list (`make addresses`)."""
 
 from __future__ import annotations
 
+import re
+
 import shutil
 
 import pytest
@@ -47,6 +49,8 @@ def _rename_page(project, old, new):
         page.write_text(page.read_text("utf-8").replace(f"({old}.md", f"({new}.md"), "utf-8")
     corrections = project / "data" / "corrections.yml"  # and so do the data's links to pages
     corrections.write_text(corrections.read_text("utf-8").replace(f"{old}#", f"{new}#"), "utf-8")
+    updates = project / "data" / "updates.yml"  # and so do the pages the updates concern
+    updates.write_text(re.sub(rf"\b{old}\b(?=[#,\]])", new, updates.read_text("utf-8")), "utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from support.site import LANGUAGES, ROOT, nav_pages, page_slugs
 DOCS = ROOT / "docs"
 SLUGS = page_slugs()
 EXPECTED_PAGES = {"", "history", "agreements", "timeline", "quotes", "cooperation",
-                  "outlook", "glossary", "sources", "factsheet"}
+                  "outlook", "glossary", "sources", "factsheet", "updates", "accessibility"}
 
 
 def _zh_sources() -> set[str]:

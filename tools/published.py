@@ -35,8 +35,8 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 LIST = ROOT / "tests" / "published_addresses.txt"
 STABLE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-# Published files that are not pages: the data downloads and the sitemap.
-FILE_PATTERNS = ("data/**/*", "sitemap.xml")
+# Published files that are not pages: the data downloads, the sitemap and the feeds of updates.
+FILE_PATTERNS = ("data/**/*", "sitemap.xml", "feed.xml", "*/feed.xml")
 NOT_ADDRESSES = {"404.html"}  # served for every missing path, not an address of its own
 HEADER = """\
 # Every address the site has published, in both languages: pages, stable anchors, data

@@ -14,7 +14,7 @@ from .rendering import RenderContext
 from .site_data import SiteData
 
 
-def fill_page(markdown: str, page, config, files, languages: Languages, data: SiteData) -> str:
+def fill_page(markdown: str, page, config, files, languages: Languages, data: SiteData, trust=None) -> str:
     """Replace the page's `<!-- twincity:... -->` markers with the blocks for the page's language."""
     language = languages[getattr(page.file, "locale", None) or languages.current(config).code]
     ctx = RenderContext(
@@ -25,6 +25,7 @@ def fill_page(markdown: str, page, config, files, languages: Languages, data: Si
         links=PageLinks.from_files(page, files, language.code),
         src=f"docs/{page.file.src_uri}",
         home_url=languages.absolute(language),
+        trust=trust,
     )
     try:
         return fill_markers(markdown, page_slug=page_slug(page.file.src_uri), ctx=ctx)
@@ -32,7 +33,7 @@ def fill_page(markdown: str, page, config, files, languages: Languages, data: Si
         raise PluginError(str(error)) from None
 
 
-def publish_open_data(config, languages: Languages, data: SiteData) -> None:
+def publish_open_data(config, languages: Languages, data: SiteData, licence=None) -> None:
     """Write /data/*.json and /data/*.csv into the root site dir, once per build.
 
     mkdocs-static-i18n builds the other languages from inside the default language's
@@ -40,4 +41,4 @@ def publish_open_data(config, languages: Languages, data: SiteData) -> None:
     """
     if config.plugins["i18n"].building:
         return
-    write_open_data(config.site_dir, data, {lang.code: lang.texts for lang in languages})
+    write_open_data(config.site_dir, data, {lang.code: lang.texts for lang in languages}, licence)

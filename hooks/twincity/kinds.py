@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .models import Agreement, Correction, GlossaryTerm, Person, Place, Quote, TimelineEvent
+from .models import Agreement, Correction, GlossaryTerm, Person, Place, Quote, TimelineEvent, Update
 
 
 @dataclass(frozen=True)
@@ -37,5 +37,6 @@ KINDS: tuple[DataKind, ...] = (
     DataKind("corrections", Correction, "correction", ("json",), page="sources"),
     # GeoJSON points with their source; its ids are no page's anchors (the schematic links agreements).
     DataKind("places", Place, "place", ("geojson",)),
+    DataKind("updates", Update, "update", ("json",), page="updates"),
 )
 BY_NAME = {kind.name: kind for kind in KINDS}

@@ -30,6 +30,8 @@ from .rendering import (
     render_schematic,
     render_timeline,
 )
+from .kinds import KINDS
+from .trust_blocks import render_licence, render_updates
 
 
 @dataclass(frozen=True)
@@ -40,27 +42,43 @@ class Marker:
     render: Callable[..., str]  # (ctx, level=…) for a page block; (ctx, id) for one taking an id
     example: str  # for messages
     several_ids: bool = False  # takes a list of ids, separated by spaces
+    reads: tuple[str, ...] = ()  # the data kinds its block shows
 
 
+# `reads`: the data kinds the marker's block shows; a page's last-updated date is that of
+# the newest commit touching the page or one of their files (last_updated.py).
 MARKERS: tuple[Marker, ...] = (
-    Marker("agreement-index", "agreements", False, render_agreement_index, "<!-- twincity:agreement-index -->"),
-    Marker("timeline", "timeline", False, render_timeline, "<!-- twincity:timeline -->"),
-    Marker("quotes", "quotes", False, render_quotes, "<!-- twincity:quotes -->"),
-    Marker("glossary", "glossary", False, render_glossary, "<!-- twincity:glossary -->"),
-    Marker("open-data", "sources", False, render_open_data, "<!-- twincity:open-data -->"),
-    Marker("corrections", "sources", False, render_corrections, "<!-- twincity:corrections -->"),
+    Marker("agreement-index", "agreements", False, render_agreement_index, "<!-- twincity:agreement-index -->",
+           reads=("agreements", "people", "timeline", "quotes")),
+    Marker("timeline", "timeline", False, render_timeline, "<!-- twincity:timeline -->", reads=("timeline", "agreements")),
+    Marker("quotes", "quotes", False, render_quotes, "<!-- twincity:quotes -->", reads=("quotes", "people", "agreements")),
+    Marker("glossary", "glossary", False, render_glossary, "<!-- twincity:glossary -->", reads=("glossary", "people")),
+    Marker("open-data", "sources", False, render_open_data, "<!-- twincity:open-data -->",
+           reads=tuple(kind.name for kind in KINDS)),  # every file, its fields and its count
+    Marker("corrections", "sources", False, render_corrections, "<!-- twincity:corrections -->", reads=("corrections",)),
     Marker("quote", None, True, render_quotation,
-           "<!-- twincity:quote chen-shared-roots --> (a quotation from data/quotes.yml)"),
+           "<!-- twincity:quote chen-shared-roots --> (a quotation from data/quotes.yml)", reads=("quotes", "people")),
     # The pictures: on any page, once each (home, agreements and the fact sheet hold them).
-    Marker("schematic", None, False, render_schematic, "<!-- twincity:schematic -->"),
-    Marker("glance", None, False, render_glance, "<!-- twincity:glance -->"),
+    Marker("schematic", None, False, render_schematic, "<!-- twincity:schematic -->", reads=("places", "agreements")),
+    Marker("glance", None, False, render_glance, "<!-- twincity:glance -->", reads=("agreements",)),
     # The fact sheet: its QR code and key dates; the link to its PDF on any page, once.
     Marker("factsheet-qr", "factsheet", False, render_factsheet_qr, "<!-- twincity:factsheet-qr -->"),
     Marker("factsheet-dates", "factsheet", True, render_factsheet_dates,
-           "<!-- twincity:factsheet-dates conference-2025 goal-2035 --> (timeline ids)", several_ids=True),
+           "<!-- twincity:factsheet-dates conference-2025 goal-2035 --> (timeline ids)", several_ids=True,
+           reads=("timeline",)),
     Marker("factsheet-pdf", None, False, render_factsheet_pdf, "<!-- twincity:factsheet-pdf -->"),
+    Marker("updates", "updates", False, render_updates, "<!-- twincity:updates -->", reads=("updates",)),
+    Marker("licence", "sources", False, render_licence, "<!-- twincity:licence -->"),
 )
 BY_NAME = {marker.name: marker for marker in MARKERS}
+
+
+def data_files_shown(markdown: str) -> tuple[str, ...]:
+    """The data files (data/NAME.yml) the markers of a page's Markdown show."""
+    names = {kind for match in MARKER.finditer(markdown) if match.group(2) in BY_NAME
+             for kind in BY_NAME[match.group(2)].reads}
+    return tuple(sorted(f"{name}.yml" for name in names))
+
 
 # Any comment that starts like a marker, in any letter case: `<!-- twincity:NAME [ID] -->`.
 MARKER = re.compile(r"<!--\s*(twincity):([^\s>]*)(?:[ \t]+([^\s>]+(?:[ \t]+[^\s>]+)*))?\s*-->", re.I)

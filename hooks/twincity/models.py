@@ -332,3 +332,24 @@ class Place(_Model):
     side: Side
     kind: PlaceKind
     position: Position
+
+
+def _check_day(value: str) -> str:
+    if PartialDate.parse(value).day is None:
+        raise ValueError(f"{value!r} is not a day: an update is dated to the day (\"2026-12-01\")")
+    return value.strip()
+
+
+# A page of the site by its file name without language suffix and .md ('agreements',
+# 'index'), optionally with an anchor on it ('agreements#maritime-affairs').
+PageAddress = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:#[a-z0-9]+(?:[-_][a-z0-9]+)*)?$")]
+
+
+class Update(_Model):
+    """data/updates.yml: a change to the site: its day, what changed, and the pages or entries it concerns."""
+
+    id: Id  # the anchor on the updates page and the source of the feed entry's id: never change it
+    date: Annotated[str, AfterValidator(_check_day)]
+    title: Text
+    summary: Text
+    concerns: list[PageAddress] = Field(default_factory=list)  # none: the site as a whole

@@ -70,7 +70,8 @@ class Column:
 # -----------------------------------------------------------------------------
 
 
-def write_open_data(site_dir: str | Path, data: SiteData, catalogues: dict[str, Catalogue]) -> list[Path]:
+def write_open_data(site_dir: str | Path, data: SiteData, catalogues: dict[str, Catalogue],
+                    licence: Any = None) -> list[Path]:
     """Write every open-data file under site_dir/data/; return their paths."""
     folder = Path(site_dir) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
@@ -81,16 +82,16 @@ def write_open_data(site_dir: str | Path, data: SiteData, catalogues: dict[str, 
                 continue
             path = folder / f"{kind.name}.{fmt}"
             if fmt == "json":
-                path.write_text(json.dumps(to_json(data, kind.name, catalogues), ensure_ascii=False, indent=2) + "\n", "utf-8")
+                path.write_text(json.dumps(to_json(data, kind.name, catalogues, licence), ensure_ascii=False, indent=2) + "\n", "utf-8")
             elif fmt == "geojson":
-                path.write_text(json.dumps(to_geojson(data, kind.name, catalogues), ensure_ascii=False, indent=2) + "\n", "utf-8")
+                path.write_text(json.dumps(to_geojson(data, kind.name, catalogues, licence), ensure_ascii=False, indent=2) + "\n", "utf-8")
             else:
                 path.write_text(to_csv(data, kind.name, catalogues), "utf-8-sig", newline="")
             written.append(path)
     return written
 
 
-def to_geojson(data: SiteData, name: str, catalogues: dict[str, Catalogue]) -> dict[str, Any]:
+def to_geojson(data: SiteData, name: str, catalogues: dict[str, Catalogue], licence: Any = None) -> dict[str, Any]:
     """A kind with positions as a GeoJSON FeatureCollection (RFC 7946): each entry a Point
     ([longitude, latitude]) whose properties are the entry as in JSON, plus the agreements
     that name it; the collection names the source of the positions."""
@@ -110,17 +111,29 @@ def to_geojson(data: SiteData, name: str, catalogues: dict[str, Catalogue]) -> d
         "type": "FeatureCollection",
         "dataset": name,
         "title": {code: texts[f"open_data.titles.{name}"] for code, texts in catalogues.items()},
+        **_licence_terms(licence, catalogues),
         "source": {key: value for key, value in GEONAMES.items() if key != "entry_url"},
         "count": len(features),
         "features": features,
     }
 
 
-def to_json(data: SiteData, name: str, catalogues: dict[str, Catalogue]) -> dict[str, Any]:
+def _licence_terms(licence: Any, catalogues: dict[str, Catalogue]) -> dict[str, Any]:
+    """The terms of reuse (trust.Licence, from mkdocs.yml), in every language: the site's own data, not the excerpts."""
+    if licence is None:
+        return {}
+    return {"licence": {
+        "id": licence.id, "name": licence.name, "url": licence.url,
+        "terms": {code: texts["licence.open_data"].format(licence=licence.name) for code, texts in catalogues.items()},
+    }}
+
+
+def to_json(data: SiteData, name: str, catalogues: dict[str, Catalogue], licence: Any = None) -> dict[str, Any]:
     model = BY_NAME[name].model
     return {
         "dataset": name,
         "title": {code: texts[f"open_data.titles.{name}"] for code, texts in catalogues.items()},
+        **_licence_terms(licence, catalogues),
         "count": len(data.entries(name)),
         "fields": {f: {code: describe_field(model, f, texts) for code, texts in catalogues.items()} for f in field_names(model)},
         "items": [entry.model_dump(mode="json", by_alias=True) for entry in data.entries(name)],

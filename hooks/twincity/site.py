@@ -17,12 +17,15 @@ from .languages import Languages
 from .loading import load_site_data
 from .open_data import check_descriptions
 from .site_data import SiteData
+from .trust import trust_settings
+from .trust_blocks import TrustContext, check_updates
 
 
 @dataclass(frozen=True)
 class Site:
     languages: Languages
     data: SiteData
+    trust: TrustContext | None = None  # licence, report address, the pages' titles (trust.py, trust_blocks.py)
 
 
 # By mkdocs.yml path: mkdocs-static-i18n runs every event once per language, and tests
@@ -41,17 +44,23 @@ def set_up(config) -> Site:
         problems.append(str(error))
     codes = declared_languages(config)
     problems += missing_translations(Path(config.docs_dir), codes)
+    trust = None
+    try:
+        trust = TrustContext(trust_settings(config), Path(config.docs_dir), codes[0])
+    except ConfigError as error:
+        problems.append(str(error))
     data = None
     try:
         data = load_site_data(config_root(config) / "data", codes)
         cited = citation_problems(data)
         if cited:
             raise DataError(cited)
+        check_updates(data, Path(config.docs_dir))
     except DataError as error:
         problems.append(str(error))
     if problems:
         raise ConfigError("\n".join(problems))
-    site = Site(languages, data)
+    site = Site(languages, data, trust)
     _sites[config_root(config)] = site
     return site
 

@@ -7,7 +7,7 @@ from typing import get_args
 
 from pydantic import BaseModel
 
-from .models import Agreement, Correction, GlossaryTerm, Person, Place, Quote, Side, TimelineEvent
+from .models import Agreement, Correction, GlossaryTerm, Person, Place, Quote, Side, TimelineEvent, Update
 
 # The two sides of the strait, north first (as the schematic draws them).
 SIDES: tuple[str, ...] = get_args(Side)
@@ -24,6 +24,7 @@ class SiteData:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    updates: list[Update] = field(default_factory=list)  # in the file's order; pages and feeds sort them
 
     # Indexes, built once: by id, and the links that work both ways (reverse indexes
     # keep rendering linear).

@@ -5,8 +5,10 @@
  *    agreement and timeline entry has the same id: the current #anchor is added.
  * 2. Material's "stay on page" code fetches sitemap.xml next to every
  *    <link rel="alternate"> when the DOM is ready (/en/agreements/sitemap.xml: a 404
- *    per hreflang link) to work out what the links already say. The hreflang links
- *    are set aside while it looks and put back right after, for anyone reading them.
+ *    per hreflang link) to work out what the links already say, and next to the
+ *    updates feed's <link rel="alternate" type="application/atom+xml"> too. Every
+ *    alternate link is set aside while it looks and put back right after, for anyone
+ *    reading them.
  */
 (function () {
   "use strict";
@@ -27,7 +29,7 @@
   // the capture phase come first, whatever order the scripts ran in.
   window.addEventListener("DOMContentLoaded", function () {
     var alternates = Array.prototype.slice.call(
-      document.querySelectorAll('link[rel="alternate"][hreflang]')
+      document.querySelectorAll('link[rel="alternate"]')
     );
     alternates.forEach(function (link) { link.removeAttribute("rel"); });
     setTimeout(function () {
