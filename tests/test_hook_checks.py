@@ -89,14 +89,15 @@ def test_markers_inside_code_are_left_as_written(lang):
 def test_the_corrections_table_is_rendered_from_the_data_in_the_pages_language(lang):
     from bs4 import BeautifulSoup
 
-    source = "# Sources\n\n<!-- twincity:open-data -->\n\n## Corrections\n\n<!-- twincity:corrections -->\n"
     ctx = _ctx(lang)
     links = PageLinks(page_url=ctx.links.page_url.replace("history", "sources"), targets=ctx.links.targets,
                       titles={slug: f"{slug} title" for slug in SLUGS + ("outlook", "cooperation", "history")})
     links = PageLinks(links.page_url, {**links.targets, **{s: links.targets["timeline"].replace("timeline", s)
                                                             for s in ("outlook", "cooperation", "history")}}, links.titles)
     ctx = RenderContext(ctx.data, ctx.texts, ctx.catalogues, ctx.source, links, "docs/sources.md")
-    soup = BeautifulSoup(fill_markers(source, page_slug="sources", ctx=ctx), "html.parser")
+    from twincity.rendering import render_corrections
+
+    soup = BeautifulSoup(render_corrections(ctx), "html.parser")
     rows = soup.select(".twincity-corrections table tbody tr")
     assert [r["id"] for r in rows] == [f"correction-{c.id}" for c in DATA.corrections]
     for row, correction in zip(rows, DATA.corrections):

@@ -27,7 +27,7 @@ from markupsafe import Markup
 from .head import PageHead
 from .kinds import KINDS
 from .languages import Language, Languages
-from .open_data import FOLDER
+from .open_data import FOLDER, FORMATS
 from .site_data import SiteData
 from .trust import TrustSettings
 from .trust_blocks import page_url
@@ -38,7 +38,7 @@ QUOTES_PAGE = "quotes"
 GLOSSARY_PAGE = "glossary"
 DATASET_PAGE = "sources"
 SCHEMA = "https://schema.org"
-_MEDIA_TYPES = {"json": "application/json", "csv": "text/csv"}
+_MEDIA_TYPES = {"json": "application/json", "csv": "text/csv", "geojson": "application/geo+json"}
 
 
 def page_graph(head: PageHead, language: Language, languages: Languages, data: SiteData,
@@ -181,7 +181,7 @@ def _dataset(data: SiteData, language: Language, languages: Languages, settings:
         {"@type": "DataDownload", "name": texts[f"open_data.titles.{kind.name}"],
          "contentUrl": languages.absolute(languages.default, f"{FOLDER}/{kind.name}.{fmt}"),
          "encodingFormat": _MEDIA_TYPES[fmt]}
-        for fmt in ("json", "csv") for kind in KINDS if fmt in kind.formats
+        for fmt in FORMATS for kind in KINDS if fmt in kind.formats
     ]
     return {
         "@type": "Dataset",

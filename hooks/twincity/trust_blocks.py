@@ -92,8 +92,10 @@ def check_updates(data: SiteData, docs_dir: Path) -> None:
 
 
 def newest_first(updates: list[Update]) -> list[Update]:
-    """By day, newest first; updates of one day keep the file's order."""
-    return sorted(updates, key=lambda u: PartialDate.parse(u.date).sort_key, reverse=True)
+    """By day, newest first; updates of one day by id, so that the page and the feeds do
+    not change when the file is reordered."""
+    by_id = sorted(updates, key=lambda u: u.id)
+    return sorted(by_id, key=lambda u: PartialDate.parse(u.date).sort_key, reverse=True)
 
 
 def render_updates(ctx: RenderContext, level: int = 2) -> str:
