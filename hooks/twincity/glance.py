@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, get_args
 
 from .models import AgreementGroup
-from .schematic import FONT, LINE, MARGIN, WIDTH, text_width, wrap
+from .schematic import LINE, MARGIN, WIDTH, wrap
 
 GROUPS: tuple[str, ...] = get_args(AgreementGroup)
 CELL = 14
