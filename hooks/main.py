@@ -11,8 +11,6 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from mkdocs.utils import get_relative_url
-
 from twincity import (a11y, data_pages, factsheet_pdf, head, last_updated, not_found, redirects, search_index,
                       search_worker, trust)
 from twincity.languages import all_languages_built
@@ -50,10 +48,8 @@ def on_page_context(context, page, config, nav):
     # <head>: canonical, absolute hreflang alternates, Open Graph and Twitter card values.
     context["twincity_head"] = head.page_head(page, config, languages)
     # Below the content and in <head>: last updated, report an error, cite this page, feed, schema.org.
-    language = languages.current(config)
-    report_section = get_relative_url(f"{language.root}{trust.FALLBACK_PAGE}/", page.url) + f"#{trust.FALLBACK_ANCHOR}"
-    context["twincity_page"] = page_info(page, context["twincity_head"], language, languages, site.data, site.trust,
-                                         config_root(config), report_section)
+    context["twincity_page"] = page_info(page, context["twincity_head"], languages.current(config), languages,
+                                         site.data, site.trust, config_root(config))
     # Search and Material's scripts treat the page's language root as the site root.
     context["base_url"] = languages.page_base_url(context["base_url"], page.url)
     return context

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from markupsafe import Markup, escape
+from mkdocs.utils import get_relative_url
 
 from .dates import PartialDate
 from .head import PageHead
@@ -20,7 +21,7 @@ from .last_updated import LastUpdated, history_of
 from .links import page_slug
 from .markers import data_files_shown
 from .site_data import SiteData
-from .trust import TrustSettings
+from .trust import FALLBACK_ANCHOR, FALLBACK_PAGE, TrustSettings
 from .trust_blocks import TrustContext, feed_path, licence_link
 
 
@@ -41,11 +42,13 @@ class PageInfo:
 
 
 def page_info(page, head: PageHead, language: Language, languages: Languages, data: SiteData,
-              trust: TrustContext, root: Path, fallback_href: str) -> PageInfo:
+              trust: TrustContext, root: Path) -> PageInfo:
     from .structured_data import page_graph, to_json  # structured_data reads PageInfo's parts
 
     texts = language.texts
     settings: TrustSettings = trust.settings
+    # Where a report goes when the build knows no address: the sources page's report section.
+    fallback_href = get_relative_url(f"{language.root}{FALLBACK_PAGE}/", page.url) + f"#{FALLBACK_ANCHOR}"
     updated = history_of(root).last_updated(_sources(page, root))
     updated_text = updated.date.display(texts["dates"]) if updated.date else texts["page_info.updated_unknown"]
     info = PageInfo(
