@@ -97,8 +97,9 @@ def test_agreement_index_puts_the_framework_agreement_first_then_groups_with_cou
     soup = page("agreements", "zh")
     ids = [h["id"] for h in soup.find_all(["h2", "h3"]) if h.get("id")]
     assert ids == ["group-framework", "framework-agreement", "group-sector", "maritime-affairs", "group-district", "changdao-changhai"]
-    assert soup.find(id="group-sector").get_text() == "市直部门牵头的行业协议（1项）"
-    assert "共3项协议：1项合作框架协议和2项专项合作协议（行业协议1项、区县协议1项）。" in soup.get_text()
+    assert soup.find(id="group-sector").get_text() == "市直部门牵头的行业协议（1个）"
+    # One measure word for agreements (个); the groups apart with ；, as their names hold 、.
+    assert "共3个协议：1个合作框架协议和2个专项合作协议（行业协议1个；区县协议1个）。" in soup.get_text()
 
 
 def test_agreement_index_in_english_counts_from_the_data():

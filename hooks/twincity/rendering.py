@@ -25,7 +25,7 @@ from .dates import PartialDate
 from .errors import PageError
 from .links import PageLinks
 from .loading import garbage_collection_paused
-from .models import Agreement, AgreementGroup, GlossaryKind, Quote, TimelineEvent, date_display, date_ends, date_iso
+from .models import Agreement, AgreementGroup, GlossaryKind, Quote, Span, TimelineEvent, date_display, date_ends, date_iso
 from .site_data import SiteData
 
 AGREEMENT_GROUPS: tuple[str, ...] = get_args(AgreementGroup)
@@ -68,13 +68,32 @@ def render_agreement_index(ctx: RenderContext, level: int = 2) -> str:
         total=_number(len(ctx.data.agreements), ctx.texts),
         framework=_number(len(groups["framework"]), ctx.texts),
         specific=_number(sum(len(groups[g]) for g in specific), ctx.texts),
-        groups=_list(counts, ctx.texts),
+        groups=_group_list(counts, ctx.texts),
     )
     return _render("agreement-index.html", ctx, h=level, groups=groups, specific=specific, total=total)
 
 
 def render_timeline(ctx: RenderContext, level: int = 2) -> str:
-    return _render("timeline.html", ctx, h=level, periods=timeline_periods(ctx.data.timeline, ctx.texts))
+    return _render("timeline.html", ctx, h=level, periods=timeline_periods(ctx.data.timeline, ctx.texts),
+                   undated=_undated(ctx))
+
+
+def _undated(ctx: RenderContext) -> str:
+    """How many entries the report gives no date for, and where the site placed them, counted from the data."""
+    t = ctx.texts["timeline"]
+    placed: dict[tuple[str, str], int] = {}
+    for event in ctx.data.timeline:
+        if isinstance(event.date, Span) and event.date.inferred:
+            placed[(event.date.start, event.date.to)] = placed.get((event.date.start, event.date.to), 0) + 1
+    if not placed:
+        return ""
+    dates = ctx.texts["dates"]
+    places = [t["undated_date"].format(n=_number(n, ctx.texts), date=PartialDate.parse(start).display(dates))
+              if start == to else
+              t["undated_span"].format(n=_number(n, ctx.texts), start=PartialDate.parse(start).display(dates),
+                                       end=PartialDate.parse(to).display(dates))
+              for (start, to), n in placed.items()]
+    return t["undated"].format(n=_number(sum(placed.values()), ctx.texts), placements=_list(places, ctx.texts))
 
 
 def render_quotes(ctx: RenderContext, level: int = 2) -> str:
@@ -136,9 +155,11 @@ def render_schematic(ctx: RenderContext, level: int = 2) -> str:
 def render_glance(ctx: RenderContext, level: int = 2) -> str:
     """The 1+15 agreements as a picture: one square per agreement, a row per group."""
     t = ctx.texts["glance"]
-    plan = glance.layout(ctx.data, ctx.lang, t, ctx.links)
-    groups = [t["group_count"].format(n=row.count, label=t["group"][row.group]) for row in plan.rows if row.group != "framework"]
-    description = t["description"].format(framework=plan.framework, specific=plan.specific, groups=_list(groups, ctx.texts))
+    plan = glance.layout(ctx.data, ctx.lang, t, ctx.links, number=lambda n: _number(n, ctx.texts))
+    groups = [t["group_count"].format(n=_number(row.count, ctx.texts), label=t["group"][row.group])
+              for row in plan.rows if row.group != "framework"]
+    description = t["description"].format(framework=_number(plan.framework, ctx.texts),
+                                          specific=_number(plan.specific, ctx.texts), groups=_group_list(groups, ctx.texts))
     return _render("glance.html", ctx, plan=plan, description=description, cell=glance.CELL, font=schematic.FONT,
                    big_font=glance.BIG_FONT, plus_font=glance.PLUS_FONT, column=glance.COLUMN)
 
@@ -200,6 +221,16 @@ def _list(items: list[str], texts: Catalogue) -> str:
     return p["list_sep"].join(items[:-1]) + p["list_last_sep"] + items[-1]
 
 
+def _group_list(items: list[str], texts: Catalogue) -> str:
+    """The agreement groups with their counts, as a list: group names hold commas and 、 themselves."""
+    t = texts["agreements"]
+    if len(items) < 2:
+        return "".join(items)
+    if len(items) == 2:
+        return t["group_pair_sep"].join(items)
+    return t["group_sep"].join(items[:-1]) + t["group_last_sep"] + items[-1]
+
+
 @dataclass(frozen=True)
 class Period:
     """A heading of the timeline: an era, or a year (an event belongs to the year it starts in)."""
@@ -239,9 +270,10 @@ def _agreements_citing(data: SiteData, quote: Quote) -> list[Agreement]:
 
 
 def _event_links(events: list[TimelineEvent], ctx: RenderContext) -> list[tuple[str, str]]:
-    """(href, “date: title”) for each event, built here: a Jinja filter per link costs a third of the render."""
-    colon = ctx.texts["punctuation.colon"]
-    return [(ctx.links.page("timeline", e.id), f"{date_display(e.date, ctx.texts)}{colon}{e.title[ctx.lang]}") for e in events]
+    """(href, “title (date)”) for each event, built here: a Jinja filter per link costs a third of the render."""
+    pattern = ctx.texts["timeline.event_link"]
+    return [(ctx.links.page("timeline", e.id), pattern.format(title=e.title[ctx.lang], date=date_display(e.date, ctx.texts)))
+            for e in events]
 
 
 def _see_links(places: list[str], ctx: RenderContext) -> Markup:
