@@ -131,3 +131,32 @@ def test_data_and_catalogue_count_agreements_with_one_measure_word():
     catalogue = (ROOT / "hooks" / "twincity" / "locales" / f"{SOURCE_LANGUAGE}.yml").read_text("utf-8")
     found += [f"{SOURCE_LANGUAGE}.yml: {words}" for words in [_measure_words(re.sub(r"\{\w+\}", "1", catalogue))] if words]
     assert not found, "\n".join(found)
+
+
+# -----------------------------------------------------------------------------
+# Titles of works in italics
+# -----------------------------------------------------------------------------
+
+
+def _bare_titles(article, works: list[str]) -> list[str]:
+    """Titles of works the article names outside italics."""
+    found = []
+    for string in article.find_all(string=True):
+        if string.find_parent(["em", "i", "script", "style"]):
+            continue
+        found += [title for title in works if re.search(rf"(?<!\w){re.escape(title)}(?!\w)", string)]
+    return found
+
+
+def test_the_italics_rule_finds_a_bare_title():
+    from bs4 import BeautifulSoup
+    soup = BeautifulSoup("<p>The <em>Across the Sea</em> hall; Across the Sea</p>", "html.parser")
+    assert _bare_titles(soup, ["Across the Sea"]) == ["Across the Sea"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("slug", page_slugs())
+def test_titles_of_works_are_in_italics_wherever_a_page_names_them(built_site, slug, lang):
+    works = CATALOGUES[lang]["works"]
+    article = _article(built_site, slug, lang, "a.headerlink, script, style, .twincity-citation")
+    assert not _bare_titles(article, works), f"{lang}:{slug or 'home'}: {_bare_titles(article, works)}"

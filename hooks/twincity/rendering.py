@@ -317,15 +317,22 @@ _HAN_RUN = re.compile(r"[\u3000-\u303f\uff00-\uffef]*[\u3400-\u9fff\uf900-\ufaff
 
 @pass_context
 def _mark_foreign_han(context, value: Any) -> Markup:
-    """Text of the page's language with any run of Han characters marked with the
+    """Text of the page's language, titles of works in italics, with any run of Han characters marked with the
     language they belong to (the catalogue's `language.foreign_han`), so that screen
     readers voice it right (WCAG 3.1.2, language of parts). Nothing is marked where Han
     is the page language's own script."""
-    text = escape(value)
+    text = _italic_works(escape(value), context["t"]["works"])
     foreign = context["t"]["language"]["foreign_han"]
     if not foreign:
         return text
     return Markup(_HAN_RUN.sub(lambda m: f'<span lang="{foreign}">{m[0]}</span>', str(text)))
+
+
+def _italic_works(text: Markup, works: list[str]) -> Markup:
+    """Titles of works (the catalogue's `works`) in italics, as the pages write them in Markdown."""
+    for title in works:
+        text = Markup(re.sub(rf"(?<![\w>]){re.escape(str(escape(title)))}(?![\w<])", lambda m: f"<em>{m[0]}</em>", str(text)))
+    return text
 
 
 def _fill(pattern: str, **values: Any) -> Markup:
