@@ -160,3 +160,73 @@ def test_titles_of_works_are_in_italics_wherever_a_page_names_them(built_site, s
     works = CATALOGUES[lang]["works"]
     article = _article(built_site, slug, lang, "a.headerlink, script, style, .twincity-citation")
     assert not _bare_titles(article, works), f"{lang}:{slug or 'home'}: {_bare_titles(article, works)}"
+
+
+# -----------------------------------------------------------------------------
+# English: one convention, the one og:locale names
+# -----------------------------------------------------------------------------
+
+# British English (Oxford spelling: -ize, but centre, programme, licence, towards), with
+# the spaced en dash as the only dash between words. American forms that would slip in:
+_AMERICAN = re.compile(r"\b(?:center|centers|centered|program|programs|color|colors|favor|labor|traveled|traveling|"
+                       r"defense|catalog|gray|analyze|analyzed|toward|neighbor|neighbors|honor|meters|kilometers|"
+                       r"license|licensed)\b", re.I)
+# An em dash between words (not one in Chinese, where —— and 烟台—大连 are right).
+_EM_DASH = re.compile(r"(?<![\u3400-\u9fff\u2014])\u2014(?![\u3400-\u9fff\u2014])")
+BRITISH = [lang for lang in LANGUAGES if CATALOGUES[lang]["language.og_locale"] == "en_GB"]
+
+
+def _convention_breaks(text: str) -> list[str]:
+    return [m.group(0) for m in _AMERICAN.finditer(text)] + [m.group(0) for m in _EM_DASH.finditer(text)]
+
+
+def test_the_convention_rule_finds_american_spelling_and_em_dashes():
+    assert _convention_breaks("a program centre — and a center") == ["program", "center", "—"]
+    assert _convention_breaks("“烟台—大连”, the programme – a licence") == []
+
+
+def test_one_language_follows_the_british_convention():
+    assert BRITISH, "no catalogue names en_GB as its og:locale: say which convention the English follows"
+
+
+@pytest.mark.parametrize("lang", BRITISH)
+@pytest.mark.parametrize("slug", page_slugs())
+def test_british_pages_use_british_spelling_and_one_dash(built_site, slug, lang):
+    article = _article(built_site, slug, lang, "a.headerlink, script, style, .twincity-citation")
+    for element in article.select(f"[lang|={SOURCE_LANGUAGE}]"):  # Chinese, which has its own dashes
+        element.replace_with("\u4e2d")
+    # Words apart, blocks apart (spelling); as written, where a dash meets its neighbours (dashes).
+    found = [m.group(0) for m in _AMERICAN.finditer(article.get_text(" "))]
+    found += [m.group(0) for m in _EM_DASH.finditer(article.get_text(""))]
+    assert not found, f"{lang}:{slug or 'home'}: {found}"
+
+
+@pytest.mark.parametrize("lang", BRITISH)
+def test_british_data_and_catalogue_use_british_spelling_and_one_dash(lang):
+    def texts(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == lang and isinstance(item, str):
+                    yield item
+                elif key == lang and isinstance(item, list):
+                    yield from (i for i in item if isinstance(i, str))
+                else:
+                    yield from texts(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from texts(item)
+    found = [f"data/{path.name}: {words}" for path in sorted(DATA_DIR.glob("*.yml"))
+             for text in texts(yaml.safe_load(path.read_text("utf-8"))) if (words := _convention_breaks(text))]
+    catalogue = yaml.safe_load((ROOT / "hooks" / "twincity" / "locales" / f"{lang}.yml").read_text("utf-8"))
+
+    def strings(value):
+        if isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+        elif isinstance(value, str):
+            yield value
+    found += [f"{lang}.yml: {words}" for text in strings(catalogue) if (words := _convention_breaks(text))]
+    assert not found, "\n".join(found)

@@ -13,7 +13,7 @@ from twincity import a11y, head
 from twincity.errors import ConfigError
 
 TEXTS = catalogues()
-OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
+OG_LOCALE = {"zh": "zh_CN", "en": "en_GB"}
 
 
 def _source(slug: str, lang: str):
