@@ -4,8 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # The lock files are the whole resolved set, every file hashed: pip refuses anything
 # else, and --no-deps keeps it from adding MkDocs, which ProperDocs replaces (see
-# requirements/excludes.txt).
-PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
+# requirements/excludes.txt). Wheels only: nothing is built, so pip fetches no build
+# tools. The one exception, jieba (source only, for a test), is built below with the
+# pinned, hashed setuptools of requirements/build.txt and no build isolation.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes --no-deps --only-binary :all:
 # Material prints an end-of-life banner on every command (see README, Maintenance);
 # ProperDocs warns when a plugin is run through the old `mkdocs` command.
 export NO_MKDOCS_2_WARNING := 1
@@ -71,6 +73,7 @@ $(VENV)/.site: requirements/site.txt | $(BIN)/python
 	$(PIP_INSTALL) -r requirements/site.txt
 	touch $@
 
-$(VENV)/.dev: requirements/dev.txt requirements/site.txt | $(BIN)/python
-	$(PIP_INSTALL) -r requirements/dev.txt
+$(VENV)/.dev: requirements/dev.txt requirements/site.txt requirements/build.txt | $(BIN)/python
+	$(PIP_INSTALL) -r requirements/build.txt
+	$(PIP_INSTALL) --no-build-isolation --no-binary jieba -r requirements/dev.txt
 	touch $@ $(VENV)/.site
