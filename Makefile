@@ -42,7 +42,8 @@ test: $(VENV)/.dev $(VNU_JAR) chromium ## Run the whole test suite, browser test
 	@command -v java >/dev/null || { echo "make test: the Nu HTML checker needs Java: apt-get install default-jre-headless" >&2; exit 1; }
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.dev ## Print load/validate/render and build times for synthetic data
+bench: $(VENV)/.dev ## Print the build against the default stack, the segmenters' start-up, and times for synthetic data
+	$(BIN)/python -m benchmarks.stack
 	$(BIN)/python -m benchmarks.data_pages
 
 audit: $(VENV)/.dev ## Lighthouse and axe on the built site, one table of scores

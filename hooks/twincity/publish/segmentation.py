@@ -28,7 +28,9 @@ import rjieba
 MATERIAL_SEARCH = "material.plugins.search.plugin"
 MATERIAL_NAME = "jieba"
 
-_segmenter = rjieba.Jieba()
+# rjieba's own instance (made when rjieba is imported, with jieba's dictionary: making
+# another costs as much again), until set_dictionary() replaces it.
+_segmenter: rjieba.Jieba | None = None
 
 
 def cut(sentence: str | bytes, cut_all: bool = False, HMM: bool = True) -> Iterator[str]:  # noqa: N803 - jieba's name
@@ -36,7 +38,7 @@ def cut(sentence: str | bytes, cut_all: bool = False, HMM: bool = True) -> Itera
     if cut_all:
         raise NotImplementedError("full mode (cut_all=True) is not used by Material and not provided here")
     text = sentence.decode("utf-8") if isinstance(sentence, bytes) else sentence
-    return iter(_segmenter.cut(text, hmm=HMM))
+    return iter((_segmenter or rjieba).cut(text, hmm=HMM))
 
 
 def load_userdict(path: str | Path) -> None:
@@ -47,7 +49,7 @@ def load_userdict(path: str | Path) -> None:
             continue
         frequency = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
         tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
-        _segmenter.add_word(parts[0], frequency, tag)
+        (_segmenter or rjieba).add_word(parts[0], frequency, tag)
 
 
 def set_dictionary(path: str | Path) -> None:
