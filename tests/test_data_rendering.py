@@ -303,7 +303,7 @@ def test_a_quotation_marker_gives_the_words_from_data_in_each_language():
     translation, original, source = en.find_all("p")
     assert translation.get_text() == "Translation: “We go forward together.”"
     assert original.find("span", lang="zh").get_text() == "“我们携手前行。”"
-    assert source.get_text() == "— An Shili (What they said)" and source.a["href"] == "../quotes/#ann-quoted"
+    assert source.get_text() == "– An Shili (What they said)" and source.a["href"] == "../quotes/#ann-quoted"
 
 
 def test_a_quotation_may_be_given_on_several_pages_and_twice_on_one():
