@@ -292,3 +292,20 @@ def test_the_glossarys_form_of_each_term_is_the_one_the_pages_use(built_site, la
     missing = [f"{e['term'][SOURCE_LANGUAGE]} → {e['term'][lang]} ({e['id']})" for e in named.values()
                if not _named(_key(e["term"][lang]), text)]
     assert not missing, f"{lang}: no page but the glossary uses the glossary's form of:\n  " + "\n  ".join(missing)
+
+
+# -----------------------------------------------------------------------------
+# A quotation's original keeps its quotation marks
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGUAGES)
+def test_the_originals_of_quotations_keep_their_outer_quotation_marks(built_site, lang):
+    """Beside a translated quotation, the source-language original is quoted as the source
+    language quotes it, so that its inner quotation marks (‘闯关东’) still sit inside."""
+    p = CATALOGUES[SOURCE_LANGUAGE]["punctuation"]
+    quoted = built_site.soup("quotes", lang).select('.twincity-quote[data-kind="quoted"]')
+    assert quoted
+    for quote in quoted:
+        original = quote.select_one(f".twincity-quote__original [lang={SOURCE_LANGUAGE}]").get_text()
+        assert original.startswith(p["open_quote"]) and original.endswith(p["close_quote"]), (quote["id"], original)
