@@ -13,8 +13,8 @@ import yaml
 
 from support.data import load
 from support.site import LANGUAGES, ROOT, SOURCE_LANGUAGE, catalogues, page_slugs
-from twincity.links import PageLinks
-from twincity.rendering import RenderContext, render_timeline
+from twincity.pages.links import PageLinks
+from twincity.pages.rendering import RenderContext, render_timeline
 
 CATALOGUES = catalogues()
 DATA_DIR = ROOT / "data"
@@ -50,10 +50,18 @@ def _undated(entries: list[dict]) -> list[dict]:
 def _timeline_context(data, lang: str) -> RenderContext:
     slugs = [slug or "index" for slug in page_slugs()]
     prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-    links = PageLinks(page_url=f"{prefix}timeline/",
-                      targets={slug: prefix + ("" if slug == "index" else f"{slug}/") for slug in slugs})
-    return RenderContext(data=data, texts=CATALOGUES[lang], catalogues=CATALOGUES, source=SOURCE_LANGUAGE,
-                         links=links, src="docs/timeline.md")
+    links = PageLinks(
+        page_url=f"{prefix}timeline/",
+        targets={slug: prefix + ("" if slug == "index" else f"{slug}/") for slug in slugs},
+    )
+    return RenderContext(
+        data=data,
+        texts=CATALOGUES[lang],
+        catalogues=CATALOGUES,
+        source=SOURCE_LANGUAGE,
+        links=links,
+        src="docs/timeline.md",
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -61,8 +69,9 @@ def test_the_timeline_counts_its_undated_entries_from_the_data(built_site, lang)
     n = len(_undated(_yaml("timeline")))
     assert n, "data/timeline.yml has no undated (inferred) entry"
     [paragraph] = built_site.soup("timeline", lang).select(".twincity-timeline__undated")
-    assert re.search(rf"(?<![0-9A-Za-z]){re.escape(_number(n, lang))}(?![0-9A-Za-z])", paragraph.get_text()), \
+    assert re.search(rf"(?<![0-9A-Za-z]){re.escape(_number(n, lang))}(?![0-9A-Za-z])", paragraph.get_text()), (
         paragraph.get_text()
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -72,7 +81,9 @@ def test_one_more_undated_entry_changes_the_count_on_the_timeline(tmp_path, lang
     entries = _yaml("timeline")
     first = _undated(entries)[0]
     entries.append({**first, "id": first["id"] + "-again"})
-    (tmp_path / "data" / "timeline.yml").write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8")
+    (tmp_path / "data" / "timeline.yml").write_text(
+        yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8"
+    )
     before = render_timeline(_timeline_context(load(DATA_DIR), lang))
     after = render_timeline(_timeline_context(load(tmp_path / "data"), lang))
     n = len(_undated(entries))
@@ -87,7 +98,9 @@ def test_one_more_undated_entry_changes_the_count_on_the_timeline(tmp_path, lang
 # 个, as the source counts the agreements' groups (“6个市直部门牵头的行业协议”); the source's
 # own “15项合作协议” stays as printed in its excerpts, which are not the site's wording.
 MEASURE_WORD = "个"
-_COUNT_OF_AGREEMENTS = re.compile(r"(?:\d+|[一二两三四五六七八九十几多数]+)([项个份])[^。；，：:、\n]{0,16}?协议|协议（\d+([项个份])）")
+_COUNT_OF_AGREEMENTS = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十几多数]+)([项个份])[^。；，：:、\n]{0,16}?协议|协议（\d+([项个份])）"
+)
 
 
 def _measure_words(text: str) -> list[str]:
@@ -125,11 +138,16 @@ def test_chinese_pages_count_agreements_with_one_measure_word(built_site, slug):
 
 
 def test_data_and_catalogue_count_agreements_with_one_measure_word():
-    found = [f"data/{path.name}{where}: {words}" for path in sorted(DATA_DIR.glob("*.yml"))
-             for where, text in _source_language_texts(yaml.safe_load(path.read_text("utf-8")))
-             if (words := _measure_words(text))]
+    found = [
+        f"data/{path.name}{where}: {words}"
+        for path in sorted(DATA_DIR.glob("*.yml"))
+        for where, text in _source_language_texts(yaml.safe_load(path.read_text("utf-8")))
+        if (words := _measure_words(text))
+    ]
     catalogue = (ROOT / "hooks" / "twincity" / "locales" / f"{SOURCE_LANGUAGE}.yml").read_text("utf-8")
-    found += [f"{SOURCE_LANGUAGE}.yml: {words}" for words in [_measure_words(re.sub(r"\{\w+\}", "1", catalogue))] if words]
+    found += [
+        f"{SOURCE_LANGUAGE}.yml: {words}" for words in [_measure_words(re.sub(r"\{\w+\}", "1", catalogue))] if words
+    ]
     assert not found, "\n".join(found)
 
 
@@ -150,6 +168,7 @@ def _bare_titles(article, works: list[str]) -> list[str]:
 
 def test_the_italics_rule_finds_a_bare_title():
     from bs4 import BeautifulSoup
+
     soup = BeautifulSoup("<p>The <em>Across the Sea</em> hall; Across the Sea</p>", "html.parser")
     assert _bare_titles(soup, ["Across the Sea"]) == ["Across the Sea"]
 
@@ -168,9 +187,12 @@ def test_titles_of_works_are_in_italics_wherever_a_page_names_them(built_site, s
 
 # British English (Oxford spelling: -ize, but centre, programme, licence, towards), with
 # the spaced en dash as the only dash between words. American forms that would slip in:
-_AMERICAN = re.compile(r"\b(?:center|centers|centered|program|programs|color|colors|favor|labor|traveled|traveling|"
-                       r"defense|catalog|gray|analyze|analyzed|toward|neighbor|neighbors|honor|meters|kilometers|"
-                       r"license|licensed)\b", re.I)
+_AMERICAN = re.compile(
+    r"\b(?:center|centers|centered|program|programs|color|colors|favor|labor|traveled|traveling|"
+    r"defense|catalog|gray|analyze|analyzed|toward|neighbor|neighbors|honor|meters|kilometers|"
+    r"license|licensed)\b",
+    re.I,
+)
 # An em dash between words (not one in Chinese, where —— and 烟台—大连 are right).
 _EM_DASH = re.compile(r"(?<![\u3400-\u9fff\u2014])\u2014(?![\u3400-\u9fff\u2014])")
 BRITISH = [lang for lang in LANGUAGES if CATALOGUES[lang]["language.og_locale"] == "en_GB"]
@@ -215,8 +237,13 @@ def test_british_data_and_catalogue_use_british_spelling_and_one_dash(lang):
         elif isinstance(value, list):
             for item in value:
                 yield from texts(item)
-    found = [f"data/{path.name}: {words}" for path in sorted(DATA_DIR.glob("*.yml"))
-             for text in texts(yaml.safe_load(path.read_text("utf-8"))) if (words := _convention_breaks(text))]
+
+    found = [
+        f"data/{path.name}: {words}"
+        for path in sorted(DATA_DIR.glob("*.yml"))
+        for text in texts(yaml.safe_load(path.read_text("utf-8")))
+        if (words := _convention_breaks(text))
+    ]
     catalogue = yaml.safe_load((ROOT / "hooks" / "twincity" / "locales" / f"{lang}.yml").read_text("utf-8"))
 
     def strings(value):
@@ -228,6 +255,7 @@ def test_british_data_and_catalogue_use_british_spelling_and_one_dash(lang):
                 yield from strings(item)
         elif isinstance(value, str):
             yield value
+
     found += [f"{lang}.yml: {words}" for text in strings(catalogue) if (words := _convention_breaks(text))]
     assert not found, "\n".join(found)
 

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from support.data import FIXTURE_DATA, load
+from twincity.data.kinds import KINDS
+from twincity.data.site_data import SiteData
 from twincity.errors import DataError
-from twincity.kinds import KINDS
-from twincity.site_data import SiteData
 
 FILES = [kind.filename for kind in KINDS]
 FIXTURE_ENTRIES = {name: yaml.safe_load((FIXTURE_DATA / name).read_text("utf-8")) for name in FILES}
@@ -65,6 +65,7 @@ def test_loader_loads_or_raises_its_own_data_error(document):
             result = load(data_dir)
         except DataError as error:
             assert error.problems, "a DataError always carries at least one problem"
-            assert all(str(p).startswith(f"data/{name}") for p in error.problems for name in [p.file.split("/")[-1]])
+            # Each names the file it is about: a data file, or the source read with it.
+            assert all(p.file.startswith(("data/", "sources/")) and str(p).startswith(p.file) for p in error.problems)
         else:
             assert isinstance(result, SiteData)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -14,8 +15,21 @@ from bs4 import BeautifulSoup
 
 from tools.site_layout import ROOT, languages, nav_pages, page_path, page_slugs
 
-__all__ = ["ROOT", "LANGUAGES", "SOURCE_LANGUAGE", "BuiltSite", "nav_pages", "page_slugs", "PAGES", "PAGE_IDS",
-           "page_id", "copy_project", "PROJECT_PARTS", "run_build"]
+__all__ = [
+    "ROOT",
+    "LANGUAGES",
+    "SOURCE_LANGUAGE",
+    "BuiltSite",
+    "nav_pages",
+    "page_slugs",
+    "PAGES",
+    "PAGE_IDS",
+    "page_id",
+    "copy_project",
+    "PROJECT_PARTS",
+    "run_build",
+    "printing_pdfs",
+]
 
 # The site's languages as mkdocs.yml declares them, the default first.
 SITE_LANGUAGES = {language.code: language for language in languages()}
@@ -50,12 +64,11 @@ def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
 
 
 @functools.cache
-@functools.cache
 def site_languages(site_url: str = "https://example.org/"):
     """The hook's `Languages`, built from mkdocs.yml as `on_config` builds them (no site build)."""
     from mkdocs.config import load_config
 
-    from twincity.languages import Languages
+    from twincity.config.languages import Languages
 
     return Languages.from_config(load_config(str(ROOT / "mkdocs.yml"), site_url=site_url))
 
@@ -85,16 +98,48 @@ class BuiltSite:
         return BeautifulSoup(self.page_path(slug, lang).read_text("utf-8"), "html.parser")
 
 
-def run_build(project: Path, *extra: str, site_url: str | None = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess:
+# Printing the fact-sheet PDFs takes Chromium seconds per build: the tests' builds skip
+# it (conftest sets TWINCITY_PDF=off for the session), except those a test about the
+# PDFs, or about links to them, uses: built inside `printing_pdfs()` or with pdf=True.
+PDF_CACHE = ROOT / ".cache" / "factsheet-pdf"
+
+
+@contextlib.contextmanager
+def printing_pdfs():
+    """Builds run inside print the fact-sheet PDFs (through the project's PDF cache)."""
+    saved = {name: os.environ.get(name) for name in ("TWINCITY_PDF", "TWINCITY_PDF_CACHE")}
+    os.environ.update(TWINCITY_PDF="on", TWINCITY_PDF_CACHE=str(PDF_CACHE))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def run_build(
+    project: Path, *extra: str, site_url: str | None = "http://127.0.0.1:8000/", pdf: bool = False
+) -> subprocess.CompletedProcess:
     """`properdocs build` (ProperDocs replaces MkDocs) of a project copy in a process of
     its own, as a person runs it, so that what it prints (a traceback or not) is what a
-    person would see. `site_url` is given as SITE_URL, as make does; None gives none."""
+    person would see. `site_url` is given as SITE_URL, as make does; None gives none.
+    The fact-sheet PDFs are printed only with `pdf=True`."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if pdf:
+        env.update(TWINCITY_PDF="on", TWINCITY_PDF_CACHE=str(PDF_CACHE))
+    else:
+        env["TWINCITY_PDF"] = "off"
     env.pop("SITE_URL", None)
     if site_url is not None:
         env["SITE_URL"] = site_url
     properdocs = Path(sys.executable).with_name("properdocs")
     return subprocess.run(
         [str(properdocs), "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )

@@ -22,7 +22,7 @@ from mkdocs.config import load_config
 
 from tools.pages_server import free_port
 
-from .site import BuiltSite, copy_project
+from .site import BuiltSite, copy_project, printing_pdfs
 
 CODE = "ja"
 PLACEHOLDER = f"[{CODE}] "
@@ -90,6 +90,7 @@ def add_pages(project: Path, code: str = CODE) -> None:
 
 def add_data_texts(project: Path, code: str = CODE) -> None:
     """A text in the language in every text field of data/: {zh, en} gains {code}."""
+
     def walk(node: Any) -> Any:
         if isinstance(node, dict):
             if set(node) == {"zh", "en"} and all(isinstance(v, str) for v in node.values()):
@@ -125,7 +126,8 @@ def built_third_language_site() -> BuiltSite:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), site_url=url))
+        with printing_pdfs():  # test_languages checks the third language's PDF
+            build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), site_url=url))
     finally:
         logger.removeHandler(handler)
     return BuiltSite(dir=site_dir, url=url, warnings=messages)
