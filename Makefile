@@ -18,7 +18,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 LOCAL_URL := http://127.0.0.1:8000/
 VNU_JAR   := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve build pages addresses test bench audit lock clean chromium
+.PHONY: serve build pages addresses check test bench audit lock clean chromium
 
 serve: $(VENV)/.site ## Build and serve with live reload at http://127.0.0.1:8000
 	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
@@ -37,6 +37,9 @@ pages: $(VENV)/.dev chromium ## Build site/ (with the fact-sheet PDFs) for publi
 addresses: $(VENV)/.dev ## Build, then add new pages, anchors and data files to tests/published_addresses.txt
 	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs build -q -f mkdocs.yml --strict
 	$(BIN)/python -m tools.published update site
+
+check: $(VENV)/.site ## Check configuration, pages, data and source as the build does, and print every problem
+	SITE_URL=$(LOCAL_URL) PYTHONPATH=hooks $(BIN)/python -m twincity.check --config mkdocs.yml
 
 test: $(VENV)/.dev $(VNU_JAR) chromium ## Run the whole test suite, browser tests, HTML and link checks included
 	@command -v java >/dev/null || { echo "make test: the Nu HTML checker needs Java: apt-get install default-jre-headless" >&2; exit 1; }
