@@ -16,7 +16,7 @@ from twincity.config import report
 from twincity.config.languages import all_languages_built
 from twincity.head import a11y, last_updated, meta
 from twincity.head.page_info import page_info
-from twincity.pages import fill
+from twincity.pages import compiled_templates, fill
 from twincity.pipeline import config_root, keep_serving, set_up, site_of, stopped_page
 from twincity.publish import feeds, not_found, pdf, redirects, search_index, search_worker, segmentation
 
@@ -51,6 +51,11 @@ def on_config(config):
     last_updated.forget()
     report.say_where_reports_go(site.trust.settings)
     return config
+
+
+def on_env(env, config, files):
+    # The theme's templates are compiled once per process, not once per language.
+    return compiled_templates.keep_compiled(env)
 
 
 def on_page_markdown(markdown, page, config, files):
