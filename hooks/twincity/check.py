@@ -15,9 +15,9 @@ from pathlib import Path
 
 import properdocs.replacement  # noqa: F401 - the hook's `mkdocs` imports are ProperDocs'
 
+from .config.languages import built_codes
 from .data.loading import load_site_data
 from .errors import DataError
-from .pipeline import declared_languages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from mkdocs.config import load_config
 
-    languages = declared_languages(load_config(args.config))
+    languages = built_codes(load_config(args.config))
     try:
         data = load_site_data(Path(args.data_dir), languages, use_cache=False)
     except DataError as error:
