@@ -53,6 +53,18 @@ def languages(path: Path = ROOT / "mkdocs.yml") -> list[SiteLanguage]:
     return [SiteLanguage(lang["locale"], language_root(lang)) for lang in built_languages(i18n["languages"])]
 
 
+def nav_translations(path: Path = ROOT / "mkdocs.yml") -> dict[str, dict[str, str]]:
+    """Each built language's nav_translations (default-language nav title -> its own)."""
+    plugins = _config(path)["plugins"]
+    i18n = next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)
+    return {lang["locale"]: dict(lang.get("nav_translations") or {}) for lang in built_languages(i18n["languages"])}
+
+
+def source_language(path: Path = ROOT / "mkdocs.yml") -> str:
+    """The language the site's source is written in (extra.twincity.source_language)."""
+    return _config(path)["extra"]["twincity"]["source_language"]
+
+
 def page_path(slug: str, language: SiteLanguage) -> str:
     """The site-relative URL of a page in a language: '', 'en/', 'en/agreements/'."""
     return language.root + (f"{slug}/" if slug else "")

@@ -12,12 +12,14 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tools.site_layout import ROOT, languages, nav_pages, page_path, page_slugs
+from tools.site_layout import ROOT, languages, nav_pages, nav_translations, page_path, page_slugs, source_language
 
 __all__ = [
     "ROOT",
     "LANGUAGES",
     "SOURCE_LANGUAGE",
+    "other_language",
+    "page_titles",
     "BuiltSite",
     "nav_pages",
     "page_slugs",
@@ -32,8 +34,24 @@ __all__ = [
 # The site's languages as mkdocs.yml declares them, the default first.
 SITE_LANGUAGES = {language.code: language for language in languages()}
 LANGUAGES = tuple(SITE_LANGUAGES)
-# The language the source article is written in (mkdocs.yml, extra.twincity).
-SOURCE_LANGUAGE = LANGUAGES[0]
+# The language the source article is written in (mkdocs.yml, extra.twincity.source_language).
+SOURCE_LANGUAGE = source_language()
+
+
+def other_language(lang: str) -> str:
+    """Another language of the site than `lang`: the next one in mkdocs.yml's order, the
+    default after the last. Over all languages, every one is left and reached once."""
+    return LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
+
+
+def page_titles() -> dict[str, dict[str, str]]:
+    """{slug: {lang: nav title}}: mkdocs.yml's nav and each language's nav_translations ('' is the home page)."""
+    from twincity.config.pages import nav_titles, page_url
+
+    config_nav = [{title: src} for title, src in nav_pages()]
+    titles = nav_titles(config_nav, nav_translations(), LANGUAGES[0])
+    return {page_url(slug).rstrip("/"): by_lang for slug, by_lang in titles.items()}
+
 
 # Every (slug, language) page and its readable test id, 'en:agreements', 'zh:home'.
 PAGES = [(slug, lang) for lang in LANGUAGES for slug in page_slugs()]
@@ -61,7 +79,6 @@ def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
     return dest
 
 
-@functools.cache
 @functools.cache
 def site_languages(site_url: str = "https://example.org/"):
     """The hook's `Languages`, built from mkdocs.yml as `on_config` builds them (no site build)."""
