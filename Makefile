@@ -41,14 +41,17 @@ test: $(VENV)/.dev $(VNU_JAR) chromium ## Run the whole test suite, browser test
 	$(BIN)/python -m pytest
 
 # A third language added to a copy by the README's recipe (tools/add_language.py, every
-# text marked "[ja] "), then the tests run there, unchanged: the non-browser suite and
-# the browser tests about languages. The copy stays in $(LANGUAGE_COPY) to look at.
+# text marked "[ja] ") and committed there as a person would, then the tests run there,
+# unchanged: the non-browser suite and the browser tests about languages. The copy
+# stays in $(LANGUAGE_COPY) to look at.
 LANGUAGE_COPY ?= /tmp/twincity-language
 LANGUAGE_BROWSER_TESTS := tests/browser/test_language_switch.py tests/browser/test_not_found.py \
 	tests/browser/test_third_language.py
 test-language: $(VENV)/.dev $(VNU_JAR) chromium ## Add a third language to a copy (README, Adding a language) and run the tests there
 	rm -rf $(LANGUAGE_COPY)
 	$(BIN)/python -m tools.add_language ja 日本語 --og-locale ja_JP --to $(LANGUAGE_COPY)
+	git -C $(LANGUAGE_COPY) add -A
+	git -C $(LANGUAGE_COPY) -c user.name=make -c user.email=make@localhost commit -q -m "Add ja (tools/add_language.py)"
 	ln -s $(abspath tools/vnu/node_modules) $(LANGUAGE_COPY)/tools/vnu/node_modules
 	cd $(LANGUAGE_COPY) && $(abspath $(BIN))/python -m pytest -p no:cacheprovider -m "not browser" $(ARGS)
 	cd $(LANGUAGE_COPY) && $(abspath $(BIN))/python -m pytest -p no:cacheprovider $(LANGUAGE_BROWSER_TESTS) $(ARGS)
