@@ -432,7 +432,10 @@ def unmarked_chinese(text: str) -> list[str]:
 
 
 def test_numbers_are_read_in_both_languages():
-    zh = "2025年2月17日签署“1+15”协议，1200万辆次、4700万人次，播放量超500万，70%以上，59海里（109公里），2024年3月，十五个，东北三省。"
+    zh = (
+        "2025年2月17日签署“1+15”协议，1200万辆次、4700万人次，播放量超500万，"
+        "70%以上，59海里（109公里），2024年3月，十五个，东北三省。"
+    )
     en = (
         "On 17 February 2025 the “1+15” agreements; 12 million vehicles, 47,000,000 passengers, "
         "5 million plays, over 70%, 59 nautical miles (109 km), March 2024, fifteen, three provinces."

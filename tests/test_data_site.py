@@ -39,10 +39,10 @@ def test_agreements_page_total_is_derived_from_data(built_site, lang):
     assert str(len(DATA.agreements)) in text and str(specific) in text
     # The sentence as written in Chinese and in English editions (by their catalogue's locale).
     expected = {
-        "zh": "共16项协议：1项合作框架协议和15项专项合作协议",
+        "zh": "共16个协议：1个合作框架协议和15个专项合作协议",
         "en": (
             "16 agreements in all: one framework agreement and 15 specific agreements (six sector agreements, "
-            "four district and county agreements and five involving industrial parks"
+            "four district and county agreements, and five involving industrial parks"
         ),
     }.get(catalogues()[lang]["language.og_locale"].split("_")[0], text)
     assert text.startswith(expected)

@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 from tools.add_language import add_language, add_to_config
 from tools.pages_server import free_port
 
-from .site import LANGUAGES, BuiltSite, copy_project
+from .site import LANGUAGES, BuiltSite, copy_project, printing_pdfs
 
 # (code, name, Open Graph locale): the first the site does not have is added.
 CANDIDATES = (("ja", "日本語", "ja_JP"), ("fr", "Français", "fr_FR"), ("de", "Deutsch", "de_DE"))
@@ -55,7 +55,8 @@ def built_third_language_site() -> BuiltSite:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), site_url=url))
+        with printing_pdfs():  # test_languages checks the third language's PDF
+            build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), site_url=url))
     finally:
         logger.removeHandler(handler)
     return BuiltSite(dir=site_dir, url=url, warnings=messages)
