@@ -160,7 +160,7 @@ def add_catalogue(
     names = {other: mark(code, other_name) for other, other_name in model["language"]["names"].items()}
     tree["language"] = dict(model["language"], og_locale=og_locale, foreign_han=foreign_han, names=names)
     tree["search"] = dict(model["search"], pipeline=search_pipeline, word_forms=False)
-    names[code] = mark(code, name)
+    names[code] = name  # its own name, as given
     header = (
         f"# Texts and settings in the language '{code}', made by tools/add_language.py from {source}.yml:\n"
         f"# every text starting with [{code}] is still to translate. Every catalogue holds the same keys.\n\n"
@@ -174,7 +174,8 @@ def add_catalogue(
         root = _compose(text)
         language = next(v for k, v in root.value if k.value == "language")
         names_node = next(v for k, v in language.value if k.value == "names")
-        path.write_text(_insert(text, [_add_key(text, names_node, code, _quoted(mark(code, name)))]), "utf-8")
+        # Its name as that language writes it is for the translator: the code, marked, until then.
+        path.write_text(_insert(text, [_add_key(text, names_node, code, _quoted(mark(code, code)))]), "utf-8")
 
 
 def add_pages(project: Path, code: str, source: str, default: str) -> None:
@@ -187,9 +188,18 @@ def add_pages(project: Path, code: str, source: str, default: str) -> None:
         text = copied.read_text("utf-8")
         front = re.match(r"---\n.*?\n---\n", text, re.S)
         if front:
-            marked = re.sub(r"(?m)^(description|title): *(?=\S)", rf"\g<0>[{code}] ", front.group())
-            text = marked + text[front.end() :]
+            text = _mark_front_matter(front.group(), code) + text[front.end() :]
         page.with_name(f"{page.stem}.{code}.md").write_text(text, "utf-8")
+
+
+def _mark_front_matter(front: str, code: str) -> str:
+    """The page's description and title (one line each) marked, quoted as YAML."""
+
+    def marked(match: re.Match) -> str:
+        value = yaml.safe_load(match.group(2))
+        return f"{match.group(1)}: {_quoted(mark(code, value))}" if isinstance(value, str) else match.group()
+
+    return re.sub(r"(?m)^(description|title): *(\S.*)$", marked, front)
 
 
 def add_data_texts(project: Path, code: str, source: str, codes: tuple[str, ...]) -> None:
