@@ -36,6 +36,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from markdown.extensions.toc import slugify
 
 from tools.site_layout import ROOT, languages
 
@@ -189,6 +190,10 @@ def add_pages(project: Path, code: str, source: str, default: str) -> None:
         front = re.match(r"---\n.*?\n---\n", text, re.S)
         if front:
             text = _mark_front_matter(front.group(), code) + text[front.end() :]
+        given = set(re.findall(r"\{[^}]*#([\w-]+)", text))
+        text = re.sub(
+            r"(?m)^# (.+?)(?: *\{([^}]*)\})? *$", lambda m, given=given: _mark_title(m, code, given), text, count=1
+        )
         page.with_name(f"{page.stem}.{code}.md").write_text(text, "utf-8")
 
 
@@ -200,6 +205,22 @@ def _mark_front_matter(front: str, code: str) -> str:
         return f"{match.group(1)}: {_quoted(mark(code, value))}" if isinstance(value, str) else match.group()
 
     return re.sub(r"(?m)^(description|title): *(\S.*)$", marked, front)
+
+
+def _mark_title(match: re.Match, code: str, given: set[str]) -> str:
+    """The page's title (its h1) marked, keeping the id it had: given, or the one MkDocs
+    made from its text (Markdown's toc: its slug, with _1, _2 … when another heading of
+    the page holds that id)."""
+    title, attributes = match.group(1), match.group(2)
+    if attributes is not None and "#" in attributes:
+        return f"# {mark(code, title)} {{{attributes}}}"
+    made = slug = slugify(title, "-")
+    number = 0
+    while made in given:
+        number += 1
+        made = f"{slug}_{number}"
+    attributes = f"{attributes} #{made}" if attributes else f"#{made}"
+    return f"# {mark(code, title)} {{{attributes}}}"
 
 
 def add_data_texts(project: Path, code: str, source: str, codes: tuple[str, ...]) -> None:
