@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support.site import LANGUAGES, other_language, page_slugs
+from support.site import LANGUAGES, PAGE_IDS, PAGES, other_language, page_slugs
 
 DEFAULT = LANGUAGES[0]
 
@@ -102,9 +102,9 @@ def test_no_page_requests_a_sitemap_or_logs_an_error(page, site_server, built_si
     assert errors == []
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_switcher_marks_the_language_of_the_page(built_site, lang):
-    links = built_site.soup("history", lang).select("a.md-select__link[hreflang]")
+@pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
+def test_switcher_marks_the_language_of_the_page(built_site, slug, lang):
+    links = built_site.soup(slug, lang).select("a.md-select__link[hreflang]")
     current = [a["hreflang"] for a in links if a.get("aria-current") == "page"]
     assert current == [lang]
     # Every entry names its language in that language, and says so (lang), on every page.
