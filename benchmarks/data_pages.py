@@ -47,7 +47,9 @@ CATEGORIES = ("history", "policy", "cooperation", "conference", "goal")
 
 
 def _text(zh: str, en: str) -> dict[str, str]:
-    return {"zh": zh, "en": en}
+    """A text in every language of the site: the Chinese one in the default language, the English one in the others."""
+    codes = site_languages().codes
+    return {codes[0]: zh, **{code: en for code in codes[1:]}}
 
 
 def _date(i: int) -> Any:

@@ -156,11 +156,15 @@ def test_data_and_catalogue_count_agreements_with_one_measure_word():
 # -----------------------------------------------------------------------------
 
 
-def _bare_titles(article, works: list[str]) -> list[str]:
-    """Titles of works the article names outside italics."""
+def _bare_titles(article, works: list[str], lang: str | None = None) -> list[str]:
+    """Titles of works the article names outside italics; with `lang`, in text of that
+    language only (not in a form of another language the page quotes, lang="…")."""
     found = []
     for string in article.find_all(string=True):
         if string.find_parent(["em", "i", "script", "style"]):
+            continue
+        marked = string.find_parent(attrs={"lang": True})
+        if lang and marked is not None and marked["lang"].split("-")[0] != lang:
             continue
         found += [title for title in works if re.search(rf"(?<!\w){re.escape(title)}(?!\w)", string)]
     return found
@@ -171,6 +175,8 @@ def test_the_italics_rule_finds_a_bare_title():
 
     soup = BeautifulSoup("<p>The <em>Across the Sea</em> hall; Across the Sea</p>", "html.parser")
     assert _bare_titles(soup, ["Across the Sea"]) == ["Across the Sea"]
+    quoted = BeautifulSoup('<p>Its French title, <span lang="fr">Across the Sea</span></p>', "html.parser")
+    assert _bare_titles(quoted, ["Across the Sea"], "en") == [] and _bare_titles(quoted, ["Across the Sea"]) != []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -178,7 +184,7 @@ def test_the_italics_rule_finds_a_bare_title():
 def test_titles_of_works_are_in_italics_wherever_a_page_names_them(built_site, slug, lang):
     works = CATALOGUES[lang]["works"]
     article = _article(built_site, slug, lang, "a.headerlink, script, style, .twincity-citation")
-    assert not _bare_titles(article, works), f"{lang}:{slug or 'home'}: {_bare_titles(article, works)}"
+    assert not _bare_titles(article, works, lang), f"{lang}:{slug or 'home'}: {_bare_titles(article, works, lang)}"
 
 
 # -----------------------------------------------------------------------------
