@@ -15,6 +15,7 @@ from twincity import (a11y, data_pages, factsheet_pdf, head, last_updated, not_f
                       search_worker, trust)
 from twincity.languages import all_languages_built
 from twincity.page_info import page_info
+from twincity.readers import page_readers
 from twincity.site import config_root, set_up, site_of
 from twincity.trust_blocks import write_feeds
 
@@ -50,6 +51,8 @@ def on_page_context(context, page, config, nav):
     # Below the content and in <head>: last updated, report an error, cite this page, feed, schema.org.
     context["twincity_page"] = page_info(page, context["twincity_head"], languages.current(config), languages,
                                          site.data, site.trust, config_root(config))
+    # Reading mode, share panel (QR code, copy link) and footer filing numbers.
+    context["twincity_readers"] = page_readers(context["twincity_head"], languages.current(config), config)
     # Search and Material's scripts treat the page's language root as the site root.
     context["base_url"] = languages.page_base_url(context["base_url"], page.url)
     return context
