@@ -16,7 +16,7 @@
   }
 
   // The reading mode's switch: a button that is pressed or not.
-  document.querySelectorAll("[data-twincity-reading]").forEach(function (button) {
+  document.querySelectorAll("button[data-twincity-reading-switch]").forEach(function (button) {
     button.setAttribute("aria-pressed", String(root.hasAttribute("data-twincity-reading")));
     button.hidden = false;
     button.addEventListener("click", function () {
