@@ -11,13 +11,14 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from twincity import (a11y, data_pages, factsheet_pdf, head, last_updated, not_found, redirects, search_index,
-                      search_worker, trust)
-from twincity.languages import all_languages_built
-from twincity.page_info import page_info
-from twincity.readers import page_readers
-from twincity.site import config_root, set_up, site_of
-from twincity.trust_blocks import write_feeds
+from twincity.config import report
+from twincity.config.languages import all_languages_built
+from twincity.head import a11y, last_updated, meta
+from twincity.head.page_info import page_info
+from twincity.head.readers import page_readers
+from twincity.pages import fill
+from twincity.pipeline import config_root, set_up, site_of
+from twincity.publish import feeds, not_found, pdf, redirects, search_index, search_worker
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -32,7 +33,7 @@ def on_config(config):
     config.extra.setdefault("scope", site.languages.site_path)
     # Last-updated dates are read from git afresh (mkdocs serve after a commit); say where reports go.
     last_updated.forget()
-    trust.say_where_reports_go(site.trust.settings)
+    report.say_where_reports_go(site.trust.settings)
     return config
 
 
@@ -40,17 +41,18 @@ def on_page_markdown(markdown, page, config, files):
     # Agreement index, timeline, quotes, glossary, open-data list, pictures and the fact
     # sheet's parts, in the page's language.
     site = site_of(config)
-    return data_pages.fill_page(markdown, page, config, files, site.languages, site.data, site.trust)
+    return fill.fill_page(markdown, page, config, files, site.languages, site.data, site.trust)
 
 
 def on_page_context(context, page, config, nav):
     site = site_of(config)
     languages = site.languages
     # <head>: canonical, absolute hreflang alternates, Open Graph and Twitter card values.
-    context["twincity_head"] = head.page_head(page, config, languages)
+    context["twincity_head"] = meta.page_head(page, config, languages)
     # Below the content and in <head>: last updated, report an error, cite this page, feed, schema.org.
-    context["twincity_page"] = page_info(page, context["twincity_head"], languages.current(config), languages,
-                                         site.data, site.trust, config_root(config))
+    context["twincity_page"] = page_info(
+        page, context["twincity_head"], languages.current(config), languages, site.data, site.trust, config_root(config)
+    )
     # Reading mode, share panel (QR code, copy link) and footer filing numbers.
     context["twincity_readers"] = page_readers(context["twincity_head"], languages.current(config), config)
     # Search and Material's scripts treat the page's language root as the site root.
@@ -89,8 +91,8 @@ def on_post_build(config):
         # A moved page redirects under every language's root, not the default's only.
         redirects.write_language_redirects(config, site.languages)
         # Each language's fact sheet printed to PDF by Chromium, beside its page.
-        factsheet_pdf.publish(config, site.languages)
+        pdf.publish(config, site.languages)
         # One Atom feed of the site's updates per language, at its root.
-        write_feeds(Path(config.site_dir), site.languages, site.data, site.trust)
+        feeds.write_feeds(Path(config.site_dir), site.languages, site.data, site.trust)
     # Open data: /data/*.json, *.csv and *.geojson, written once at the site root, with their licence.
-    data_pages.publish_open_data(config, site.languages, site.data, site.trust.settings.licence)
+    fill.publish_open_data(config, site.languages, site.data, site.trust.settings.licence)

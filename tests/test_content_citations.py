@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from support.site import LANGUAGES, ROOT, page_slugs
-from twincity.source_text import occurs_in_source, where_it_differs
+from twincity.data.source import occurs_in_source, where_it_differs
 
 DATA = ROOT / "data"
 CITED_FILES = ("agreements.yml", "timeline.yml", "quotes.yml")
@@ -95,15 +95,20 @@ def _url(slug: str, lang: str) -> str:
 
 @pytest.mark.parametrize("name", CITED_FILES)
 def test_every_citation_in_the_data_is_verbatim_from_the_source(name):
-    problems = [p for entry in _entries(name)
-                if (p := _not_in_source(f"data/{name} {entry.get('id')!r} citation", entry.get("citation")))]
+    problems = [
+        p
+        for entry in _entries(name)
+        if (p := _not_in_source(f"data/{name} {entry.get('id')!r} citation", entry.get("citation")))
+    ]
     assert not problems, _report(problems)
 
 
 def test_every_quote_shows_words_that_are_in_the_source():
-    problems = [p for entry in _entries("quotes.yml")
-                if (p := _not_in_source(f"data/quotes.yml {entry.get('id')!r} text.zh",
-                                        (entry.get("text") or {}).get("zh")))]
+    problems = [
+        p
+        for entry in _entries("quotes.yml")
+        if (p := _not_in_source(f"data/quotes.yml {entry.get('id')!r} text.zh", (entry.get("text") or {}).get("zh")))
+    ]
     assert not problems, _report(problems)
 
 
@@ -112,7 +117,7 @@ def test_the_citation_check_fails_on_a_changed_character():
     for name in CITED_FILES:
         citation = _entries(name)[0]["citation"]
         middle = len(citation) // 2
-        changed = citation[:middle] + "〇" + citation[middle + 1:]
+        changed = citation[:middle] + "〇" + citation[middle + 1 :]
         assert _not_in_source(name, citation) is None
         assert _not_in_source(name, changed) is not None, changed
 
@@ -128,15 +133,21 @@ def test_every_quotation_block_comes_from_data(built_site, slug, lang):
     """A quotation is written once, in data/quotes.yml, and given on prose pages with
     <!-- twincity:quote ID -->, so that its English translation reads the same everywhere."""
     generated = ("twincity-quotation", "twincity-quote__text")
-    typed = [block.get_text(" ", strip=True)[:60] for block in _article(built_site, slug, lang).find_all("blockquote")
-             if not set(block.get("class") or []) & set(generated) and not block.find_parent("details")]
+    typed = [
+        block.get_text(" ", strip=True)[:60]
+        for block in _article(built_site, slug, lang).find_all("blockquote")
+        if not set(block.get("class") or []) & set(generated) and not block.find_parent("details")
+    ]
     assert not typed, f"{_url(slug, lang)}: quotations typed into the page, not taken from data: {typed}"
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_quotation_blocks_on_chinese_pages_quote_the_source(built_site, slug):
-    problems = [p for block in _article(built_site, slug, "zh").find_all("blockquote")
-                if (p := _not_in_source(f"{_url(slug, 'zh')} blockquote", _quoted_words(block)))]
+    problems = [
+        p
+        for block in _article(built_site, slug, "zh").find_all("blockquote")
+        if (p := _not_in_source(f"{_url(slug, 'zh')} blockquote", _quoted_words(block)))
+    ]
     assert not problems, _report(problems)
 
 
@@ -170,9 +181,11 @@ def test_quotations_attributed_to_a_speaker_in_chinese_prose_quote_the_source(bu
 
 def test_the_page_quotation_rule_finds_attributed_quotations():
     # The two patterns above, on the shapes the source itself uses.
-    text = ("用大连市委副书记、市长陈绍旺的话说：“烟台和大连海相连、人相亲、心相通。”"
-            "“烟台、大连分别处于‘双半岛’。”鲁东大学环渤海发展研究院教授刘良忠说，合则两利。"
-            "本站把“双城联动”译作twin-city linkage。")
+    text = (
+        "用大连市委副书记、市长陈绍旺的话说：“烟台和大连海相连、人相亲、心相通。”"
+        "“烟台、大连分别处于‘双半岛’。”鲁东大学环渤海发展研究院教授刘良忠说，合则两利。"
+        "本站把“双城联动”译作twin-city linkage。"
+    )
     found = [m.group(1) for p in (_QUOTE_THEN_SPEAKER, _SPEAKER_THEN_QUOTE) for m in p.finditer(text)]
     assert sorted(found) == sorted(["烟台和大连海相连、人相亲、心相通。", "烟台、大连分别处于‘双半岛’。"])
 
@@ -180,6 +193,7 @@ def test_the_page_quotation_rule_finds_attributed_quotations():
 def test_the_attribution_line_of_a_quotation_block_is_not_part_of_the_quote():
     from bs4 import BeautifulSoup
 
-    block = BeautifulSoup("<blockquote><p>“合则两利，联则双赢。”</p><p>—— 刘良忠</p>"
-                          "<footer>鲁东大学</footer></blockquote>", "html.parser").blockquote
+    block = BeautifulSoup(
+        "<blockquote><p>“合则两利，联则双赢。”</p><p>—— 刘良忠</p><footer>鲁东大学</footer></blockquote>", "html.parser"
+    ).blockquote
     assert _quoted_words(block) == "“合则两利，联则双赢。”"

@@ -68,8 +68,26 @@ def _text(element, separator: str = " ") -> str:
     return re.sub(r"\s*\n\s*", "\n", text).strip()
 
 
-_BLOCKS = ("p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-           "figcaption", "summary", "caption", "blockquote", "div", "article")
+_BLOCKS = (
+    "p",
+    "li",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figcaption",
+    "summary",
+    "caption",
+    "blockquote",
+    "div",
+    "article",
+)
 
 
 def _own_text(block) -> str:
@@ -101,8 +119,11 @@ def _load(name: str) -> list[dict]:
 
 def _terms() -> list[Term]:
     # A term's Chinese form and its Chinese variants each call for its English form.
-    terms = [Term(zh, (g["term"]["en"], *(g.get("variants") or {}).get("en", [])), f"glossary.yml {g['id']}")
-             for g in _load("glossary.yml") for zh in (g["term"]["zh"], *(g.get("variants") or {}).get("zh", []))]
+    terms = [
+        Term(zh, (g["term"]["en"], *(g.get("variants") or {}).get("en", [])), f"glossary.yml {g['id']}")
+        for g in _load("glossary.yml")
+        for zh in (g["term"]["zh"], *(g.get("variants") or {}).get("zh", []))
+    ]
     terms += [Term(p["name"]["zh"], (p["name"]["en"],), f"people.yml {p['id']}") for p in _load("people.yml")]
     # Longest first: a term inside a longer one (胶东 in 胶东半岛) only counts where it stands alone.
     return sorted(terms, key=lambda t: -len(t.zh))
@@ -135,29 +156,59 @@ def terms_on_page(zh_text: str, terms: list[Term]) -> list[Term]:
 
 def missing_terms(zh_text: str, en_text: str, terms: list[Term]) -> list[str]:
     en_key = _english_key(en_text)
-    return [f"{t.zh} → {' / '.join(t.en)} ({t.source})"
-            for t in terms_on_page(zh_text, terms)
-            if not any(_english_key(form) in en_key for form in t.en)]
+    return [
+        f"{t.zh} → {' / '.join(t.en)} ({t.source})"
+        for t in terms_on_page(zh_text, terms)
+        if not any(_english_key(form) in en_key for form in t.en)
+    ]
 
 
 # -----------------------------------------------------------------------------
 # Numbers
 # -----------------------------------------------------------------------------
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-_EN_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
-_EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                  "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_EN_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_EN_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "dozen": 12,
+    }
+)
 _EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _ZH_SCALE = {"万": 10**4, "亿": 10**8, "万亿": 10**12}
 _ZH_DIGITS = {"三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # A Chinese numeral counts as a number when a measure word follows (十五个, 三省, 四向).
 _ZH_MEASURE = "个项次条座家位名种省类大核向批场届"
 
-_ZH_NUMBER = re.compile(rf"""
+_ZH_NUMBER = re.compile(
+    rf"""
     (?<![第\d.,A-Za-z])(?:
       (?P<composite>\d+(?:[+＋]\d+)+(?:[>＞]\d+)?)
     | (?P<y1>\d{{4}})年(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日
@@ -170,7 +221,9 @@ _ZH_NUMBER = re.compile(rf"""
     | (?P<big>\d+(?:\.\d+)?)(?P<scale>万亿|亿|万)
     | (?P<num>\d+(?:\.\d+)?)
     | (?P<cn>[三四五六七八九]?十[一二三四五六七八九]?|[三四五六七八九])(?=[{_ZH_MEASURE}])
-    )""", re.X)
+    )""",
+    re.X,
+)
 
 
 @dataclass(frozen=True)
@@ -247,7 +300,7 @@ def _numbers_in_line(text: str) -> list[Number]:
         elif g["cn"]:
             value = _zh_numeral(g["cn"])
             numbers.append(Number(m[0], ("num", value), str(value)))
-        context = text[max(0, m.start() - 8):m.end() + 8]
+        context = text[max(0, m.start() - 8) : m.end() + 8]
         found += [Number(n.written, n.fact, n.expected, context) for n in numbers]
     return found
 
@@ -266,7 +319,9 @@ _EN_NUMBER_WORD = rf"(?:\d+|{'|'.join(_EN_WORDS)})"
 # "one plus one greater than two" is how English spells 1+1>2.
 _EN_SPELLED_SUM = re.compile(
     rf"\b({_EN_NUMBER_WORD})\s+plus\s+({_EN_NUMBER_WORD})"
-    rf"(?:\s+(?:is\s+|be\s+|makes?\s+)?(?:greater|more)\s+than\s+({_EN_NUMBER_WORD}))?\b", re.I)
+    rf"(?:\s+(?:is\s+|be\s+|makes?\s+)?(?:greater|more)\s+than\s+({_EN_NUMBER_WORD}))?\b",
+    re.I,
+)
 
 
 def facts_in_english(text: str) -> set[tuple]:
@@ -340,7 +395,7 @@ def unmarked_chinese(text: str) -> list[str]:
     problems = []
 
     def report(start: int, end: int) -> None:
-        problems.append(f"{text[start:end]!r} in …{text[max(0, start - 25):end + 5].strip()}…")
+        problems.append(f"{text[start:end]!r} in …{text[max(0, start - 25) : end + 5].strip()}…")
 
     outside = list(text)
     for start, end in _bracketed(text):
@@ -360,11 +415,14 @@ def unmarked_chinese(text: str) -> list[str]:
 
 def test_numbers_are_read_in_both_languages():
     zh = "2025年2月17日签署“1+15”协议，1200万辆次、4700万人次，播放量超500万，70%以上，59海里（109公里），2024年3月，十五个，东北三省。"
-    en = ("On 17 February 2025 the “1+15” agreements; 12 million vehicles, 47,000,000 passengers, "
-          "5 million plays, over 70%, 59 nautical miles (109 km), March 2024, fifteen, three provinces.")
+    en = (
+        "On 17 February 2025 the “1+15” agreements; 12 million vehicles, 47,000,000 passengers, "
+        "5 million plays, over 70%, 59 nautical miles (109 km), March 2024, fifteen, three provinces."
+    )
     assert missing_numbers(zh, en) == []
     assert missing_numbers(zh, en.replace("47,000,000", "46,000,000")) == [
-        "4700万 (expected 47 million / 47,000,000) in …1200万辆次、4700万人次，播放量超5…"]
+        "4700万 (expected 47 million / 47,000,000) in …1200万辆次、4700万人次，播放量超5…"
+    ]
     assert missing_numbers("2月17日", "on 17 March") == ["2月17日 (expected 17 February) in …2月17日…"]
     assert missing_numbers("2024年3月", "in 2024") == ["2024年3月 (expected March 2024) in …2024年3月…"]
     assert missing_numbers("东北三省", "the northeastern provinces") == ["三 (expected 3) in …东北三省…"]
@@ -373,8 +431,9 @@ def test_numbers_are_read_in_both_languages():
 
 
 def test_terms_inside_longer_terms_count_once():
-    terms = sorted([Term("胶东", ("Jiaodong",), "a"), Term("胶东半岛", ("Jiaodong Peninsula",), "b")],
-                   key=lambda t: -len(t.zh))
+    terms = sorted(
+        [Term("胶东", ("Jiaodong",), "a"), Term("胶东半岛", ("Jiaodong Peninsula",), "b")], key=lambda t: -len(t.zh)
+    )
     assert [t.zh for t in terms_on_page("胶东半岛的北端", terms)] == ["胶东半岛"]
     assert missing_terms("胶东半岛", "the jiaodong peninsula", terms) == []
     assert missing_terms("胶东半岛", "the Shandong Peninsula", terms) == ["胶东半岛 → Jiaodong Peninsula (b)"]
@@ -398,8 +457,10 @@ def test_each_term_and_person_on_a_chinese_page_is_named_on_the_english_page(bui
     zh = _text(_prose(built_site, slug, "zh"), "")
     en = _text(_prose(built_site, slug, "en", drop_chinese=True))
     missing = missing_terms(zh, en, _terms())
-    assert not missing, (f"{_url(slug, 'en')} lacks the English of {len(missing)} term(s) that "
-                         f"{_url(slug, 'zh')} uses:\n  " + "\n  ".join(missing))
+    assert not missing, (
+        f"{_url(slug, 'en')} lacks the English of {len(missing)} term(s) that "
+        f"{_url(slug, 'zh')} uses:\n  " + "\n  ".join(missing)
+    )
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -407,8 +468,9 @@ def test_each_number_on_a_chinese_page_is_on_the_english_page(built_site, slug):
     zh = _text(_prose(built_site, slug, "zh"), "")
     en = _text(_prose(built_site, slug, "en", drop_chinese=True))
     missing = missing_numbers(zh, en)
-    assert not missing, (f"{_url(slug, 'en')} lacks {len(missing)} number(s) that "
-                         f"{_url(slug, 'zh')} gives:\n  " + "\n  ".join(missing))
+    assert not missing, (
+        f"{_url(slug, 'en')} lacks {len(missing)} number(s) that {_url(slug, 'zh')} gives:\n  " + "\n  ".join(missing)
+    )
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -417,8 +479,10 @@ def test_english_pages_mark_their_chinese_text(built_site, slug):
     problems = []
     for block in [article, *article.find_all(_BLOCKS)]:
         problems += unmarked_chinese(_own_text(block))
-    assert not problems, (f"{_url(slug, 'en')}: Chinese outside lang=\"zh\" elements (allowed only as a "
-                          f"gloss of up to {_MAX_GLOSS} characters in brackets):\n  " + "\n  ".join(problems))
+    assert not problems, (
+        f'{_url(slug, "en")}: Chinese outside lang="zh" elements (allowed only as a '
+        f"gloss of up to {_MAX_GLOSS} characters in brackets):\n  " + "\n  ".join(problems)
+    )
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -431,9 +495,10 @@ def test_every_chinese_character_on_an_english_page_is_marked_as_chinese(built_s
         f"{text.strip()[:60]!r} in <{text.parent.name} class={text.parent.get('class')}>"
         for text in soup.body.find_all(string=_CJK_CHAR)
         if not text.find_parent(["script", "style"])
-        and (text.parent if text.parent.has_attr("lang") else text.parent.find_parent(attrs={"lang": True}))["lang"] != "zh"
+        and (text.parent if text.parent.has_attr("lang") else text.parent.find_parent(attrs={"lang": True}))["lang"]
+        != "zh"
     ]
-    assert not unmarked, f"{_url(slug, 'en')}: Chinese without lang=\"zh\":\n  " + "\n  ".join(unmarked)
+    assert not unmarked, f'{_url(slug, "en")}: Chinese without lang="zh":\n  ' + "\n  ".join(unmarked)
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -470,8 +535,9 @@ _ASCII_IN_CHINESE = re.compile(f"(?<={_CJK_OR_MARK})\\s*[,;:?!()]\\s*(?={_CJK_OR
 
 
 def ascii_punctuation_in_chinese(text: str) -> list[str]:
-    return [f"{m[0].strip()!r} in …{text[max(0, m.start() - 12):m.end() + 12]}…"
-            for m in _ASCII_IN_CHINESE.finditer(text)]
+    return [
+        f"{m[0].strip()!r} in …{text[max(0, m.start() - 12) : m.end() + 12]}…" for m in _ASCII_IN_CHINESE.finditer(text)
+    ]
 
 
 def test_ascii_punctuation_between_chinese_characters_is_found():

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from support.site import LANGUAGES
-from twincity import source_text
-from twincity.source_text import (
+from twincity.data import source
+from twincity.data.source import (
     CORRECTIONS,
     FRAMEWORK_AGREEMENT_NAMES,
     HEADLINE,
@@ -27,22 +27,22 @@ from twincity.source_text import (
 
 
 def test_source_copy_is_the_article_as_received():
-    assert source_text.source_checksum() == source_text.SOURCE_SHA256, (
+    assert source.source_checksum() == source.SOURCE_SHA256, (
         "sources/source-article.zh.txt differs from the article as received; "
-        "corrections belong in CORRECTIONS (hooks/twincity/source_text.py), not in the copy"
+        "corrections belong in CORRECTIONS (hooks/twincity/source.py), not in the copy"
     )
 
 
 def test_source_is_read_from_the_project_copy():
     text = load_source()
-    assert source_text.SOURCE_PATH.parent.name == "sources"
+    assert source.SOURCE_PATH.parent.name == "sources"
     assert text.lstrip().startswith("2月17日,大连市和烟台市")
-    assert source_text.BYLINE in text
+    assert source.BYLINE in text
 
 
 def test_sources_readme_records_the_same_checksum():
-    readme = (source_text.SOURCE_PATH.parent / "README.md").read_text("utf-8")
-    assert source_text.SOURCE_SHA256 in readme
+    readme = (source.SOURCE_PATH.parent / "README.md").read_text("utf-8")
+    assert source.SOURCE_SHA256 in readme
 
 
 # -----------------------------------------------------------------------------
@@ -54,9 +54,10 @@ def test_normalise_removes_all_whitespace():
     assert normalise(" 李楠楠 烟台报道\n\n两市\t签署\u3000") == "李楠楠烟台报道两市签署"
 
 
-@pytest.mark.parametrize(("ascii_mark", "full_width"),
-                         [(",", "，"), (":", "："), (";", "；"), ("(", "（"), (")", "）"),
-                          ("?", "？"), ("!", "！")])
+@pytest.mark.parametrize(
+    ("ascii_mark", "full_width"),
+    [(",", "，"), (":", "："), (";", "；"), ("(", "（"), (")", "）"), ("?", "？"), ("!", "！")],
+)
 def test_normalise_reads_ascii_punctuation_as_full_width(ascii_mark, full_width):
     assert normalise(f"烟台{ascii_mark}大连") == normalise(f"烟台{full_width}大连") == f"烟台{full_width}大连"
 
@@ -112,13 +113,13 @@ def test_headline_is_moved_out_of_the_sentence_it_was_pasted_into():
 
 def test_a_changed_article_is_reported_by_name(monkeypatch):
     broken = load_source().replace("宁和", "宁合")
-    monkeypatch.setattr(source_text, "load_source", lambda: broken)
-    source_text.corrected_source.cache_clear()
+    monkeypatch.setattr(source, "load_source", lambda: broken)
+    source.corrected_source.cache_clear()
     try:
-        with pytest.raises(source_text.SourceError, match="ning-he"):
-            source_text.corrected_source()
+        with pytest.raises(source.SourceError, match="ning-he"):
+            source.corrected_source()
     finally:
-        source_text.corrected_source.cache_clear()
+        source.corrected_source.cache_clear()
 
 
 # -----------------------------------------------------------------------------
@@ -155,7 +156,7 @@ _CHANGES_TEXT = [c for c in CORRECTIONS if normalise(c.wrong) != normalise(c.rig
 @pytest.mark.parametrize("correction", _CHANGES_TEXT, ids=lambda c: c.id)
 def test_the_wrong_form_of_a_correction_is_not_accepted(correction):
     right_at = corrected_source().index(correction.right)
-    context = corrected_source()[max(0, right_at - 4):right_at + len(correction.right) + 4]
+    context = corrected_source()[max(0, right_at - 4) : right_at + len(correction.right) + 4]
     assert occurs_in_source(context)
     misprinted = context.replace(correction.right, correction.wrong)
     assert not occurs_in_source(misprinted), misprinted
@@ -195,8 +196,7 @@ def test_every_correction_is_listed_on_the_sources_page(built_site, correction, 
     text = _sources_page_text(built_site, lang)
     for form in (correction.printed, correction.corrected):
         assert normalise(form) in text, (
-            f"/{'en/' if lang == 'en' else ''}sources/ does not show {form!r} "
-            f"of correction {correction.id!r}"
+            f"/{'en/' if lang == 'en' else ''}sources/ does not show {form!r} of correction {correction.id!r}"
         )
 
 
@@ -210,14 +210,17 @@ def test_sources_page_shows_both_names_of_the_framework_agreement(built_site, la
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_sources_page_gives_headline_subheadline_and_byline(built_site, lang):
     text = _sources_page_text(built_site, lang)
-    for part in (HEADLINE, SUBHEADLINE, source_text.BYLINE):
+    for part in (HEADLINE, SUBHEADLINE, source.BYLINE):
         assert normalise(part) in text, f"sources page ({lang}) lacks {part}"
 
 
-@pytest.mark.parametrize(("lang", "phrases"), [
-    ("zh", ["2025年2月17日", "胶东在线", "2025年4月20日", "推断"]),
-    ("en", ["17 February 2025", "Jiaodong Online", "20 April 2025", "inference"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "phrases"),
+    [
+        ("zh", ["2025年2月17日", "胶东在线", "2025年4月20日", "推断"]),
+        ("en", ["17 February 2025", "Jiaodong Online", "20 April 2025", "inference"]),
+    ],
+)
 def test_sources_page_says_how_the_year_was_established_and_names_the_outside_source(built_site, lang, phrases):
     article = built_site.soup("sources", lang).select_one("article.md-content__inner").get_text()
     missing = [p for p in phrases if p not in article]
@@ -232,7 +235,9 @@ def test_sources_page_has_the_open_data_section_and_how_to_report_an_error(built
 
 
 def test_sources_page_headings_have_the_same_ids_in_both_languages(built_site):
-    zh, en = ([h.get("id") for h in built_site.soup("sources", lang).select("article.md-content__inner h2")]
-              for lang in ("zh", "en"))
+    zh, en = (
+        [h.get("id") for h in built_site.soup("sources", lang).select("article.md-content__inner h2")]
+        for lang in ("zh", "en")
+    )
     assert zh == en
     assert all(i and re.fullmatch(r"[a-z0-9-]+", i) for i in zh), zh

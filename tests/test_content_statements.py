@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from support.site import LANGUAGES, ROOT, page_slugs
-from twincity.source_text import normalise
+from twincity.data.source import normalise
 
 QUOTES = {q["id"]: q for q in yaml.safe_load((ROOT / "data" / "quotes.yml").read_text("utf-8"))}
 # Pages whose generated blocks only link statements, without giving their words.
@@ -89,21 +89,32 @@ PROSE_SLUGS = [slug for slug in page_slugs() if slug != "quotes"]
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("slug", PROSE_SLUGS)
 def test_a_statement_a_page_links_reads_as_in_the_data(built_site, slug, lang):
-    problems = [f"{quote_id}: the section should contain {statement_words(QUOTES[quote_id], lang)!r}"
-                for quote_id, section in statements_on_page(built_site, slug, lang)
-                if not page_gives(section, QUOTES[quote_id], lang)]
-    assert not problems, (f"/{'en/' if lang == 'en' else ''}{slug}/ words a statement differently from "
-                          f"data/quotes.yml:\n  " + "\n  ".join(problems))
+    problems = [
+        f"{quote_id}: the section should contain {statement_words(QUOTES[quote_id], lang)!r}"
+        for quote_id, section in statements_on_page(built_site, slug, lang)
+        if not page_gives(section, QUOTES[quote_id], lang)
+    ]
+    assert not problems, (
+        f"/{'en/' if lang == 'en' else ''}{slug}/ words a statement differently from "
+        f"data/quotes.yml:\n  " + "\n  ".join(problems)
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_outlook_and_sources_give_the_statements_they_link(built_site, lang):
     # The check above is only worth something if it finds the statements these pages give.
-    linked = {(slug, quote_id) for slug in ("outlook", "sources")
-              for quote_id, _ in statements_on_page(built_site, slug, lang)}
-    assert {("outlook", "gao-significance"), ("outlook", "report-bohai-bay-strategy"),
-            ("outlook", "wang-four-directions"), ("sources", "report-bohai-bay-strategy"),
-            ("sources", "report-implementation")} <= linked
+    linked = {
+        (slug, quote_id)
+        for slug in ("outlook", "sources")
+        for quote_id, _ in statements_on_page(built_site, slug, lang)
+    }
+    assert {
+        ("outlook", "gao-significance"),
+        ("outlook", "report-bohai-bay-strategy"),
+        ("outlook", "wang-four-directions"),
+        ("sources", "report-bohai-bay-strategy"),
+        ("sources", "report-implementation"),
+    } <= linked
 
 
 def test_a_changed_word_in_a_statement_is_caught():

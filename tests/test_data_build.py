@@ -4,7 +4,6 @@ generated anchors pass MkDocs' anchor check in both languages."""
 
 from __future__ import annotations
 
-
 import pytest
 import yaml
 

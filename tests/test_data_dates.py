@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from support.site import LANGUAGES, catalogues
-from twincity.dates import PartialDate
-from twincity.models import Era, Span, date_display, date_iso, date_sort_key
+from twincity.data.dates import PartialDate
+from twincity.data.models import Era, Span, date_display, date_iso, date_sort_key
 
 TEXTS = catalogues()
 
@@ -46,7 +46,15 @@ def test_era_is_shown_by_its_name_and_has_no_iso_date():
 
 def test_eras_come_before_dates_and_a_year_before_its_months():
     late_qing = era("清末", "Late Qing", 1900)
-    dates = ["2025-02-17", "2024-03-05", "2024-03", "2024", Span.model_validate({"from": "2023", "to": "2025"}), late_qing, "2025"]
+    dates = [
+        "2025-02-17",
+        "2024-03-05",
+        "2024-03",
+        "2024",
+        Span.model_validate({"from": "2023", "to": "2025"}),
+        late_qing,
+        "2025",
+    ]
     ordered = sorted(dates, key=date_sort_key)
     assert ordered == [late_qing, dates[4], "2024", "2024-03", "2024-03-05", "2025", "2025-02-17"]
 

@@ -8,10 +8,10 @@ import os
 import pytest
 
 from support.data import DELETE, FIXTURE_DATA, DataCopy, load
-from twincity.errors import DataError
 from support.site import LANGUAGES
-from twincity.loading import load_site_data
-from twincity.models import Era, Span
+from twincity.data.loading import load_site_data
+from twincity.data.models import Era, Span
+from twincity.errors import DataError
 
 
 @pytest.fixture
@@ -59,7 +59,9 @@ def test_texts_are_trimmed_of_surrounding_whitespace(data):
 
 def test_missing_english_text_names_file_entry_and_field(data):
     data.edit("agreements", "maritime-affairs", title={"zh": "海事合作协议"})
-    assert problems(data) == ["data/agreements.yml: entry 'maritime-affairs' (#2): title.en: missing (a text holds one value per language: zh, en)"]
+    assert problems(data) == [
+        "data/agreements.yml: entry 'maritime-affairs' (#2): title.en: missing (a text holds one value per language: zh, en)"
+    ]
 
 
 def test_empty_text_is_an_error(data):
@@ -77,13 +79,21 @@ def test_duplicate_id_is_reported_with_the_first_entry(data):
 def test_unknown_key_is_rejected_and_allowed_keys_are_listed(data):
     data.edit("people", "ann-example", titel={"zh": "市长", "en": "Mayor"})
     [message] = problems(data)
-    assert message.startswith("data/people.yml: entry 'ann-example' (#1): titel: unknown key (allowed: id, name, title, title_note)")
+    assert message.startswith(
+        "data/people.yml: entry 'ann-example' (#1): titel: unknown key (allowed: id, name, title, title_note)"
+    )
 
 
 def test_unknown_key_inside_a_nested_mapping_is_rejected(data):
-    data.edit("agreements", "maritime-affairs", signed={"date": "2025-02-17", "place": {"zh": "大连", "en": "Dalian"}, "time": "9:00"})
+    data.edit(
+        "agreements",
+        "maritime-affairs",
+        signed={"date": "2025-02-17", "place": {"zh": "大连", "en": "Dalian"}, "time": "9:00"},
+    )
     [message] = problems(data)
-    assert message == "data/agreements.yml: entry 'maritime-affairs' (#2): signed.time: unknown key (allowed: date, place)"
+    assert (
+        message == "data/agreements.yml: entry 'maritime-affairs' (#2): signed.time: unknown key (allowed: date, place)"
+    )
 
 
 def test_id_must_be_kebab_case_ascii(data):
@@ -95,11 +105,41 @@ def test_id_must_be_kebab_case_ascii(data):
 @pytest.mark.parametrize(
     ("name", "entry", "field", "value", "expected"),
     [
-        ("quotes", "ann-quoted", "speaker", "nobody", "data/quotes.yml: entry 'ann-quoted' (#1): speaker: unknown person 'nobody' (no such id in data/people.yml)"),
-        ("agreements", "framework-agreement", "signatories", ["ann-example", "nobody"], "data/agreements.yml: entry 'framework-agreement' (#1): signatories[1]: unknown person 'nobody' (no such id in data/people.yml)"),
-        ("agreements", "framework-agreement", "related_events", ["no-event"], "data/agreements.yml: entry 'framework-agreement' (#1): related_events[0]: unknown timeline event 'no-event' (no such id in data/timeline.yml)"),
-        ("agreements", "framework-agreement", "related_quotes", ["no-quote"], "data/agreements.yml: entry 'framework-agreement' (#1): related_quotes[0]: unknown quote 'no-quote' (no such id in data/quotes.yml)"),
-        ("timeline", "conference", "related_agreements", ["no-agreement"], "data/timeline.yml: entry 'conference' (#1): related_agreements[0]: unknown agreement 'no-agreement' (no such id in data/agreements.yml)"),
+        (
+            "quotes",
+            "ann-quoted",
+            "speaker",
+            "nobody",
+            "data/quotes.yml: entry 'ann-quoted' (#1): speaker: unknown person 'nobody' (no such id in data/people.yml)",
+        ),
+        (
+            "agreements",
+            "framework-agreement",
+            "signatories",
+            ["ann-example", "nobody"],
+            "data/agreements.yml: entry 'framework-agreement' (#1): signatories[1]: unknown person 'nobody' (no such id in data/people.yml)",
+        ),
+        (
+            "agreements",
+            "framework-agreement",
+            "related_events",
+            ["no-event"],
+            "data/agreements.yml: entry 'framework-agreement' (#1): related_events[0]: unknown timeline event 'no-event' (no such id in data/timeline.yml)",
+        ),
+        (
+            "agreements",
+            "framework-agreement",
+            "related_quotes",
+            ["no-quote"],
+            "data/agreements.yml: entry 'framework-agreement' (#1): related_quotes[0]: unknown quote 'no-quote' (no such id in data/quotes.yml)",
+        ),
+        (
+            "timeline",
+            "conference",
+            "related_agreements",
+            ["no-agreement"],
+            "data/timeline.yml: entry 'conference' (#1): related_agreements[0]: unknown agreement 'no-agreement' (no such id in data/agreements.yml)",
+        ),
     ],
 )
 def test_dangling_reference_across_files_is_an_error(data, name, entry, field, value, expected):
@@ -133,7 +173,9 @@ def test_leap_day_is_a_valid_date(data):
 
 
 def test_unquoted_date_asks_for_quotes(data):
-    data.write_text("timeline", data.dir.joinpath("timeline.yml").read_text("utf-8").replace('date: "2035"', "date: 2035"))
+    data.write_text(
+        "timeline", data.dir.joinpath("timeline.yml").read_text("utf-8").replace('date: "2035"', "date: 2035")
+    )
     [message] = problems(data)
     assert message.startswith("data/timeline.yml: entry 'goal' (#2): date: expected a quoted date")
 
@@ -142,7 +184,9 @@ def test_unquoted_signing_date_says_to_put_it_in_quotes(data):
     text = data.dir.joinpath("agreements.yml").read_text("utf-8")
     data.write_text("agreements", text.replace('signed: {date: "2025-02-17"', "signed: {date: 2025-02-17", 1))
     [message] = problems(data)
-    assert message.startswith("data/agreements.yml: entry 'framework-agreement' (#1): signed.date: expected text, got an unquoted date 2025-02-17 (put it in quotes)")
+    assert message.startswith(
+        "data/agreements.yml: entry 'framework-agreement' (#1): signed.date: expected text, got an unquoted date 2025-02-17 (put it in quotes)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -152,7 +196,11 @@ def test_unquoted_signing_date_says_to_put_it_in_quotes(data):
         ("title", {"zh": 42, "en": "x"}, "title.zh: expected text, got a number 42"),
         ("title", {"zh": True, "en": "x"}, "title.zh: expected text, got yes/no (True)"),
         ("related_events", "conference", "related_events: expected a list, got text 'conference'"),
-        ("group", "province", "group: 'province' is not allowed; expected one of 'framework', 'sector', 'district' or 'enterprise'"),
+        (
+            "group",
+            "province",
+            "group: 'province' is not allowed; expected one of 'framework', 'sector', 'district' or 'enterprise'",
+        ),
     ],
 )
 def test_wrong_type_is_an_error(data, field, value, expected):
@@ -188,13 +236,18 @@ def test_data_error_message_lists_each_problem_on_its_own_line(data):
         load(data.dir)
     lines = str(caught.value).splitlines()
     assert lines[0] == "2 problems in the site data:"
-    assert lines[1].strip() == "data/agreements.yml: entry 'maritime-affairs' (#2): title.en: missing (a text holds one value per language: zh, en)"
+    assert (
+        lines[1].strip()
+        == "data/agreements.yml: entry 'maritime-affairs' (#2): title.en: missing (a text holds one value per language: zh, en)"
+    )
 
 
 def test_glossary_term_cannot_take_a_person_id(data):
     data.edit("glossary", "bohai-rim", id="ann-example")
     [message] = problems(data)
-    assert message.startswith("data/glossary.yml: entry 'ann-example' (#1): id: 'ann-example' is also a person's id in data/people.yml")
+    assert message.startswith(
+        "data/glossary.yml: entry 'ann-example' (#1): id: 'ann-example' is also a person's id in data/people.yml"
+    )
 
 
 # -----------------------------------------------------------------------------

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from support.data import FIXTURE_DATA, load
+from twincity.data.kinds import KINDS
+from twincity.data.site_data import SiteData
 from twincity.errors import DataError
-from twincity.kinds import KINDS
-from twincity.site_data import SiteData
 
 FILES = [kind.filename for kind in KINDS]
 FIXTURE_ENTRIES = {name: yaml.safe_load((FIXTURE_DATA / name).read_text("utf-8")) for name in FILES}

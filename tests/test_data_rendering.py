@@ -11,9 +11,9 @@ from bs4 import BeautifulSoup
 from support.data import DataCopy, load
 from support.site import LANGUAGES, SOURCE_LANGUAGE, catalogues, page_slugs
 from twincity.errors import PageError
-from twincity.links import PageLinks
-from twincity.markers import fill_markers, heading_level_below
-from twincity.rendering import (
+from twincity.pages.links import PageLinks
+from twincity.pages.markers import fill_markers, heading_level_below
+from twincity.pages.rendering import (
     RenderContext,
     render_agreement_index,
     render_glossary,
@@ -30,13 +30,21 @@ SLUGS = [slug or "index" for slug in page_slugs()]
 def page_links(page_url: str, lang: str) -> PageLinks:
     """Links from a page at `page_url` to the site's pages in `lang`, as MkDocs' files give them."""
     prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-    return PageLinks(page_url=page_url, targets={slug: prefix + ("" if slug == "index" else f"{slug}/") for slug in SLUGS})
+    return PageLinks(
+        page_url=page_url, targets={slug: prefix + ("" if slug == "index" else f"{slug}/") for slug in SLUGS}
+    )
 
 
 def context(lang: str, data=DATA, url: str | None = None, src: str = "docs/x.md") -> RenderContext:
     url = url if url is not None else ("x/" if lang == LANGUAGES[0] else f"{lang}/x/")
-    return RenderContext(data=data, texts=CATALOGUES[lang], catalogues=CATALOGUES, source=SOURCE_LANGUAGE,
-                         links=page_links(url, lang), src=src)
+    return RenderContext(
+        data=data,
+        texts=CATALOGUES[lang],
+        catalogues=CATALOGUES,
+        source=SOURCE_LANGUAGE,
+        links=page_links(url, lang),
+        src=src,
+    )
 
 
 def to_html(text: str) -> BeautifulSoup:
@@ -46,7 +54,10 @@ def to_html(text: str) -> BeautifulSoup:
 
 
 def page(slug: str, lang: str, data=DATA, marker: str | None = None) -> BeautifulSoup:
-    marker = marker or {"agreements": "agreement-index", "timeline": "timeline", "quotes": "quotes", "glossary": "glossary"}[slug]
+    marker = (
+        marker
+        or {"agreements": "agreement-index", "timeline": "timeline", "quotes": "quotes", "glossary": "glossary"}[slug]
+    )
     source = f"# Title\n\nIntro.\n\n<!-- twincity:{marker} -->\n\nAfter.\n"
     url = f"{slug}/" if lang == "zh" else f"en/{slug}/"
     filled = fill_markers(source, page_slug=slug, ctx=context(lang, data, url, f"docs/{slug}.md"))
@@ -96,7 +107,14 @@ def test_chinese_in_english_text_is_marked_and_still_escaped(tmp_path):
 def test_agreement_index_puts_the_framework_agreement_first_then_groups_with_counts():
     soup = page("agreements", "zh")
     ids = [h["id"] for h in soup.find_all(["h2", "h3"]) if h.get("id")]
-    assert ids == ["group-framework", "framework-agreement", "group-sector", "maritime-affairs", "group-district", "changdao-changhai"]
+    assert ids == [
+        "group-framework",
+        "framework-agreement",
+        "group-sector",
+        "maritime-affairs",
+        "group-district",
+        "changdao-changhai",
+    ]
     assert soup.find(id="group-sector").get_text() == "市直部门牵头的行业协议（1项）"
     assert "共3项协议：1项合作框架协议和2项专项合作协议（行业协议1项、区县协议1项）。" in soup.get_text()
 
@@ -105,14 +123,19 @@ def test_agreement_index_in_english_counts_from_the_data():
     soup = page("agreements", "en")
     assert soup.find(id="group-district").get_text() == "District and county agreements (1)"
     # Numbers under ten spelled out, the list joined with "and".
-    assert ("three agreements in all: one framework agreement and two specific agreements "
-            "(one sector agreement and one district and county agreement).") in soup.get_text()
+    assert (
+        "three agreements in all: one framework agreement and two specific agreements "
+        "(one sector agreement and one district and county agreement)."
+    ) in soup.get_text()
 
 
-@pytest.mark.parametrize(("lang", "signed", "signatory"), [
-    ("zh", "2025年2月17日，大连", "甲市市长安示例"),
-    ("en", "17 February 2025, Dalian", "An Shili, Mayor of City A"),
-])
+@pytest.mark.parametrize(
+    ("lang", "signed", "signatory"),
+    [
+        ("zh", "2025年2月17日，大连", "甲市市长安示例"),
+        ("en", "17 February 2025, Dalian", "An Shili, Mayor of City A"),
+    ],
+)
 def test_framework_agreement_shows_signatories_date_and_place(lang, signed, signatory):
     soup = page("agreements", lang)
     body = soup.find(id="framework-agreement").find_next_sibling("div")
@@ -144,7 +167,11 @@ def test_links_to_two_statements_of_one_speaker_are_told_apart(tmp_path):
     copy.edit("quotes", "ann-reported", kind="quoted")
     soup = page("agreements", "en", load(copy.dir))
     links = soup.find(id="maritime-affairs").find_next_sibling("div").select("a[href*='quotes']")
-    assert [a.get_text() for a in links] == ["An Shili (quotation) 1", "An Shili (quotation) 2", "Bo Shili (from the report)"]
+    assert [a.get_text() for a in links] == [
+        "An Shili (quotation) 1",
+        "An Shili (quotation) 2",
+        "Bo Shili (from the report)",
+    ]
 
 
 def test_parties_are_shown_only_as_far_as_the_data_names_them():
@@ -171,25 +198,50 @@ def test_english_citation_is_labelled_as_chinese_source_text():
 def test_timeline_is_chronological_with_eras_first():
     soup = page("timeline", "zh")
     assert [li["id"] for li in soup.select("ol.twincity-timeline > li")] == [
-        "ming", "since-2023", "year-event", "month-event", "conference", "goal",
+        "ming",
+        "since-2023",
+        "year-event",
+        "month-event",
+        "conference",
+        "goal",
     ]
 
 
 def test_timeline_is_grouped_by_era_and_year():
     soup = page("timeline", "en")
     assert [(h["id"], h.get_text()) for h in soup.find_all("h2")] == [
-        ("period-1368", "Ming dynasty"), ("year-2023", "2023"), ("year-2024", "2024"),
-        ("year-2025", "2025"), ("year-2035", "2035"),
+        ("period-1368", "Ming dynasty"),
+        ("year-2023", "2023"),
+        ("year-2024", "2024"),
+        ("year-2025", "2025"),
+        ("year-2035", "2035"),
     ]
     assert all(h.find_next_sibling().name == "ol" for h in soup.find_all("h2"))
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("zh", {"conference": ("2025-02-17", "2025年2月17日"), "month-event": ("2024-03", "2024年3月"),
-            "year-event": ("2024", "2024年"), "since-2023": ("2023/2025-02", "2023年—2025年2月")}),
-    ("en", {"conference": ("2025-02-17", "17 February 2025"), "month-event": ("2024-03", "March 2024"),
-            "year-event": ("2024", "2024"), "since-2023": ("2023/2025-02", "2023 – February 2025")}),
-])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "zh",
+            {
+                "conference": ("2025-02-17", "2025年2月17日"),
+                "month-event": ("2024-03", "2024年3月"),
+                "year-event": ("2024", "2024年"),
+                "since-2023": ("2023/2025-02", "2023年—2025年2月"),
+            },
+        ),
+        (
+            "en",
+            {
+                "conference": ("2025-02-17", "17 February 2025"),
+                "month-event": ("2024-03", "March 2024"),
+                "year-event": ("2024", "2024"),
+                "since-2023": ("2023/2025-02", "2023 – February 2025"),
+            },
+        ),
+    ],
+)
 def test_timeline_dates_are_time_elements_in_the_page_language(lang, expected):
     soup = page("timeline", lang)
     for event_id, (iso, text) in expected.items():
@@ -284,12 +336,18 @@ def test_unknown_marker_is_an_error():
 
 def test_marker_given_twice_is_an_error():
     with pytest.raises(PageError, match="given 2 times"):
-        fill_markers("<!-- twincity:quotes -->\n<!-- twincity:quotes -->\n", page_slug="quotes", ctx=context("zh", src="docs/quotes.md"))
+        fill_markers(
+            "<!-- twincity:quotes -->\n<!-- twincity:quotes -->\n",
+            page_slug="quotes",
+            ctx=context("zh", src="docs/quotes.md"),
+        )
 
 
 def _prose_page(lang: str, body: str, data=DATA) -> BeautifulSoup:
     url = "history/" if lang == "zh" else "en/history/"
-    filled = fill_markers(f"# History\n\n{body}\n", page_slug="history", ctx=context(lang, data, url, "docs/history.md"))
+    filled = fill_markers(
+        f"# History\n\n{body}\n", page_slug="history", ctx=context(lang, data, url, "docs/history.md")
+    )
     return to_html(filled)
 
 
@@ -314,9 +372,18 @@ def test_a_quotation_may_be_given_on_several_pages_and_twice_on_one():
     ("marker", "message"),
     [
         ("<!-- twincity:quote -->", r"docs/history.md: the marker <!-- twincity:quote --> needs an id"),
-        ("<!-- twincity:quote no-such-quote -->", r"docs/history.md: <!-- twincity:quote no-such-quote -->: no statement 'no-such-quote' in data/quotes.yml"),
-        ("<!-- twincity:quote ann-reported -->", r"the statement is of kind 'reported'; only quotations \(kind 'quoted'\)"),
-        ("<!-- twincity:timeline 2025 -->", r"docs/history.md: the marker <!-- twincity:timeline --> takes no id \(given '2025'\)"),
+        (
+            "<!-- twincity:quote no-such-quote -->",
+            r"docs/history.md: <!-- twincity:quote no-such-quote -->: no statement 'no-such-quote' in data/quotes.yml",
+        ),
+        (
+            "<!-- twincity:quote ann-reported -->",
+            r"the statement is of kind 'reported'; only quotations \(kind 'quoted'\)",
+        ),
+        (
+            "<!-- twincity:timeline 2025 -->",
+            r"docs/history.md: the marker <!-- twincity:timeline --> takes no id \(given '2025'\)",
+        ),
     ],
 )
 def test_a_wrong_quotation_marker_is_an_error(marker, message):
@@ -338,15 +405,21 @@ def test_pages_without_markers_are_left_alone():
     assert fill_markers(text, page_slug="history", ctx=context("zh", src="docs/history.md")) == text
 
 
-@pytest.mark.parametrize(("before", "level"), [("# Title\n\nText\n", 2), ("# T\n\n## Index\n\n", 3), ("# T\n\n```\n## not a heading\n```\n", 2), ("", 2)])
+@pytest.mark.parametrize(
+    ("before", "level"),
+    [("# Title\n\nText\n", 2), ("# T\n\n## Index\n\n", 3), ("# T\n\n```\n## not a heading\n```\n", 2), ("", 2)],
+)
 def test_generated_headings_sit_one_level_below_the_heading_before_the_marker(before, level):
     assert heading_level_below(before) == level
 
 
-@pytest.mark.parametrize(("url", "lang", "timeline", "data_file"), [
-    ("agreements/", "zh", "../timeline/#conference", "../data/agreements.json"),
-    ("en/agreements/", "en", "../timeline/#conference", "../../data/agreements.json"),
-])
+@pytest.mark.parametrize(
+    ("url", "lang", "timeline", "data_file"),
+    [
+        ("agreements/", "zh", "../timeline/#conference", "../data/agreements.json"),
+        ("en/agreements/", "en", "../timeline/#conference", "../../data/agreements.json"),
+    ],
+)
 def test_relative_links_work_from_both_languages(url, lang, timeline, data_file):
     links = page_links(url, lang)
     assert links.page("timeline", "conference") == timeline

@@ -12,8 +12,8 @@ import pytest
 
 from support.data import load
 from support.site import LANGUAGES, ROOT, catalogues
-from twincity.kinds import KINDS
-from twincity.open_data import csv_columns
+from twincity.data.kinds import KINDS
+from twincity.publish.open_data import csv_columns
 
 DATA = load(ROOT / "data")
 JSON_DATASETS = [kind.name for kind in KINDS if "json" in kind.formats]
@@ -35,8 +35,14 @@ def test_agreements_page_shows_all_sixteen_agreements(built_site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_agreements_page_total_is_derived_from_data(built_site, lang):
     text = built_site.soup("agreements", lang).select_one(".twincity-agreement-total").get_text()
-    expected = "共16项协议：1项合作框架协议和15项专项合作协议" if lang == "zh" else ("16 agreements in all: one framework agreement and 15 specific agreements (six sector agreements, "
-                                                                                    "four district and county agreements and five involving industrial parks")
+    expected = (
+        "共16项协议：1项合作框架协议和15项专项合作协议"
+        if lang == "zh"
+        else (
+            "16 agreements in all: one framework agreement and 15 specific agreements (six sector agreements, "
+            "four district and county agreements and five involving industrial parks"
+        )
+    )
     assert text.startswith(expected)
 
 
@@ -114,7 +120,9 @@ def test_open_data_csv_parses_and_matches_the_data(built_site, name):
 
 def test_open_data_is_written_once_at_the_site_root(built_site):
     assert sorted(p.name for p in (built_site.dir / "data").iterdir()) == sorted(
-        [f"{n}.json" for n in JSON_DATASETS] + [f"{n}.csv" for n in CSV_DATASETS] + [f"{n}.geojson" for n in GEOJSON_DATASETS]
+        [f"{n}.json" for n in JSON_DATASETS]
+        + [f"{n}.csv" for n in CSV_DATASETS]
+        + [f"{n}.geojson" for n in GEOJSON_DATASETS]
     )
     assert GEOJSON_DATASETS == ["places"]
     assert not (built_site.dir / "en" / "data").exists()
@@ -125,8 +133,11 @@ def test_sources_page_documents_every_open_data_file_and_field(built_site, lang)
     soup = built_site.soup("sources", lang)
     page_url = built_site.page_url("sources", lang)
     files = {urljoin(page_url, a["href"]) for a in soup.select(".twincity-open-data a")}
-    expected = ([f"data/{n}.json" for n in JSON_DATASETS] + [f"data/{n}.csv" for n in CSV_DATASETS]
-                + [f"data/{n}.geojson" for n in GEOJSON_DATASETS])
+    expected = (
+        [f"data/{n}.json" for n in JSON_DATASETS]
+        + [f"data/{n}.csv" for n in CSV_DATASETS]
+        + [f"data/{n}.geojson" for n in GEOJSON_DATASETS]
+    )
     assert files == {built_site.url + path for path in expected}
     fields = soup.find(id="open-data-agreements-json")
     assert [code.get_text() for code in fields.select("dt code")][:3] == ["id", "group", "title"]

@@ -9,8 +9,8 @@ from mkdocs.config import load_config
 from mkdocs.utils import meta as front_matter
 
 from support.site import PAGE_IDS, PAGES, ROOT, catalogues, copy_project
-from twincity import a11y, head
 from twincity.errors import ConfigError
+from twincity.head import a11y, meta
 
 TEXTS = catalogues()
 OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
@@ -24,9 +24,7 @@ def _source(slug: str, lang: str):
 
 def _meta(soup: BeautifulSoup, key: str) -> list[str]:
     """Contents of every <meta property=key> or <meta name=key>."""
-    tags = soup.head.find_all("meta", attrs={"property": key}) + soup.head.find_all(
-        "meta", attrs={"name": key}
-    )
+    tags = soup.head.find_all("meta", attrs={"property": key}) + soup.head.find_all("meta", attrs={"name": key})
     return [tag["content"] for tag in tags]
 
 
@@ -56,12 +54,12 @@ def test_hreflang_alternates_are_absolute_with_x_default_on_the_chinese_page(bui
 
 @pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
 def test_meta_description_is_the_pages_own_front_matter_description(built_site, slug, lang):
-    _, meta = _source(slug, lang)
-    assert meta.get("description"), f"docs page {slug or 'index'} ({lang}) has no description"
+    _, front = _source(slug, lang)
+    assert front.get("description"), f"docs page {slug or 'index'} ({lang}) has no description"
     soup = built_site.soup(slug, lang)
-    assert _one(soup, "description") == meta["description"]
-    assert _one(soup, "og:description") == meta["description"]
-    assert _one(soup, "twitter:description") == meta["description"]
+    assert _one(soup, "description") == front["description"]
+    assert _one(soup, "og:description") == front["description"]
+    assert _one(soup, "twitter:description") == front["description"]
 
 
 @pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
@@ -84,13 +82,13 @@ def test_open_graph_describes_the_page_in_its_language(built_site, slug, lang):
 def test_preview_image_is_the_sites_own_png_with_size_and_alt(built_site, slug, lang):
     soup = built_site.soup(slug, lang)
     image = _one(soup, "og:image")
-    assert image == built_site.url + head.IMAGE_PATH
+    assert image == built_site.url + meta.IMAGE_PATH
     assert _one(soup, "twitter:image") == image
     assert _one(soup, "og:image:width") == "1200"
     assert _one(soup, "og:image:height") == "630"
     alt = _one(soup, "og:image:alt")
     assert alt == TEXTS[lang]["head.image_alt"] and alt == _one(soup, "twitter:image:alt")
-    png = (built_site.dir / head.IMAGE_PATH).read_bytes()
+    png = (built_site.dir / meta.IMAGE_PATH).read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert (width, height) == (1200, 630)
@@ -106,15 +104,17 @@ def test_search_dialog_fix_fails_loudly_when_materials_markup_changes():
     changed = '<div class="md-search" role="dialog" data-md-component="search">'
     with pytest.raises(ConfigError, match="markup changed"):
         a11y.name_search_dialog(changed, TEXTS["zh"]["a11y.search_dialog"])
-    assert a11y.name_search_dialog("<p>no search here</p>", TEXTS["zh"]["a11y.search_dialog"]) == "<p>no search here</p>"
+    assert (
+        a11y.name_search_dialog("<p>no search here</p>", TEXTS["zh"]["a11y.search_dialog"]) == "<p>no search here</p>"
+    )
 
 
 # -----------------------------------------------------------------------------
 # Escaping: a crafted page in a temporary copy of the project
 # -----------------------------------------------------------------------------
 
-CRAFTED_DESCRIPTION = 'Quotes " and \' and <script>alert(1)</script> & “全角”'
-CRAFTED_TITLE = "A <em>crafted</em> & \"quoted\" title"
+CRAFTED_DESCRIPTION = "Quotes \" and ' and <script>alert(1)</script> & “全角”"
+CRAFTED_TITLE = 'A <em>crafted</em> & "quoted" title'
 
 
 @pytest.fixture(scope="module")
@@ -122,13 +122,11 @@ def crafted_site(tmp_path_factory):
     """The project copied aside, its history page given a hostile description and title."""
     work = copy_project(tmp_path_factory.mktemp("crafted"))
     page = work / "docs" / "history.en.md"
-    _, meta = front_matter.get_data(page.read_text("utf-8"))
+    _, front = front_matter.get_data(page.read_text("utf-8"))
     body = page.read_text("utf-8").split("---", 2)[2]
     description = CRAFTED_DESCRIPTION.replace("'", "''")
     page.write_text(f"---\ndescription: '{description}'\ntitle: '{CRAFTED_TITLE}'\n---\n{body}", "utf-8")
-    config = load_config(
-        str(work / "mkdocs.yml"), site_dir=str(work / "site"), site_url="https://example.org/twin/"
-    )
+    config = load_config(str(work / "mkdocs.yml"), site_dir=str(work / "site"), site_url="https://example.org/twin/")
     build(config)
     html = (work / "site" / "en" / "history" / "index.html").read_text("utf-8")
     return html

@@ -10,11 +10,11 @@ import yaml
 
 from support.data import load
 from support.site import LANGUAGES, ROOT, copy_project, run_build
-from twincity.catalogue import load_catalogues
+from twincity.config.catalogue import load_catalogues
 from twincity.errors import PageError
-from twincity.links import PageLinks
-from twincity.markers import MARKERS, fill_markers
-from twincity.rendering import RenderContext
+from twincity.pages.links import PageLinks
+from twincity.pages.markers import MARKERS, fill_markers
+from twincity.pages.rendering import RenderContext
 
 CATALOGUES = load_catalogues(LANGUAGES, ROOT / "hooks" / "twincity" / "locales")
 DATA = load()
@@ -51,19 +51,29 @@ def test_a_page_marker_on_another_page_stops_the_build(marker):
 @pytest.mark.parametrize("marker", [m for m in MARKERS if m.page is None and not m.takes_id], ids=lambda m: m.name)
 def test_a_marker_for_any_page_is_given_at_most_once(marker):
     with pytest.raises(PageError, match=f"<!-- twincity:{marker.name} --> is given 2 times; give it once"):
-        fill_markers(f"# History\n\n<!-- twincity:{marker.name} -->\n\n<!-- twincity:{marker.name} -->\n",
-                     page_slug="history", ctx=_ctx())
+        fill_markers(
+            f"# History\n\n<!-- twincity:{marker.name} -->\n\n<!-- twincity:{marker.name} -->\n",
+            page_slug="history",
+            ctx=_ctx(),
+        )
 
 
 def test_a_marker_taking_one_id_refuses_several():
     with pytest.raises(PageError, match="takes one id"):
-        fill_markers("# History\n\n<!-- twincity:quote chen-shared-roots gao-two-cities -->\n", page_slug="history", ctx=_ctx())
+        fill_markers(
+            "# History\n\n<!-- twincity:quote chen-shared-roots gao-two-cities -->\n", page_slug="history", ctx=_ctx()
+        )
 
 
 def test_key_dates_naming_an_unknown_event_stop_the_build():
-    with pytest.raises(PageError, match=r"docs/history.md: <!-- twincity:factsheet-dates ... -->: no timeline event 'no-such-event'"):
-        fill_markers("# Fact sheet\n\n<!-- twincity:factsheet-qr -->\n\n<!-- twincity:factsheet-dates no-such-event -->\n",
-                     page_slug="factsheet", ctx=dataclasses.replace(_ctx(), home_url="https://example.org/"))
+    with pytest.raises(
+        PageError, match=r"docs/history.md: <!-- twincity:factsheet-dates ... -->: no timeline event 'no-such-event'"
+    ):
+        fill_markers(
+            "# Fact sheet\n\n<!-- twincity:factsheet-qr -->\n\n<!-- twincity:factsheet-dates no-such-event -->\n",
+            page_slug="factsheet",
+            ctx=dataclasses.replace(_ctx(), home_url="https://example.org/"),
+        )
 
 
 @pytest.mark.parametrize("written", ["<!-- TwinCity:quote chen-1-plus-15 -->", "<!-- twincity:Timeline -->"])
@@ -75,9 +85,11 @@ def test_a_marker_in_the_wrong_letter_case_stops_the_build(written):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_markers_inside_code_are_left_as_written(lang):
     quote = next(q.id for q in DATA.quotes if q.kind == "quoted")
-    markdown = (f"# History\n\nWrite `<!-- twincity:quote {quote} -->` to quote.\n\n"
-                f"```markdown\n<!-- twincity:timeline -->\n<!-- twincity:quote {quote} -->\n```\n\n"
-                f"~~~\n<!-- twincity:glossary -->\n~~~\n\n<!-- twincity:quote {quote} -->\n")
+    markdown = (
+        f"# History\n\nWrite `<!-- twincity:quote {quote} -->` to quote.\n\n"
+        f"```markdown\n<!-- twincity:timeline -->\n<!-- twincity:quote {quote} -->\n```\n\n"
+        f"~~~\n<!-- twincity:glossary -->\n~~~\n\n<!-- twincity:quote {quote} -->\n"
+    )
     filled = fill_markers(markdown, page_slug="history", ctx=_ctx(lang))
     assert f"`<!-- twincity:quote {quote} -->`" in filled
     assert f"```markdown\n<!-- twincity:timeline -->\n<!-- twincity:quote {quote} -->\n```" in filled
@@ -90,12 +102,21 @@ def test_the_corrections_table_is_rendered_from_the_data_in_the_pages_language(l
     from bs4 import BeautifulSoup
 
     ctx = _ctx(lang)
-    links = PageLinks(page_url=ctx.links.page_url.replace("history", "sources"), targets=ctx.links.targets,
-                      titles={slug: f"{slug} title" for slug in SLUGS + ("outlook", "cooperation", "history")})
-    links = PageLinks(links.page_url, {**links.targets, **{s: links.targets["timeline"].replace("timeline", s)
-                                                            for s in ("outlook", "cooperation", "history")}}, links.titles)
+    links = PageLinks(
+        page_url=ctx.links.page_url.replace("history", "sources"),
+        targets=ctx.links.targets,
+        titles={slug: f"{slug} title" for slug in SLUGS + ("outlook", "cooperation", "history")},
+    )
+    links = PageLinks(
+        links.page_url,
+        {
+            **links.targets,
+            **{s: links.targets["timeline"].replace("timeline", s) for s in ("outlook", "cooperation", "history")},
+        },
+        links.titles,
+    )
     ctx = RenderContext(ctx.data, ctx.texts, ctx.catalogues, ctx.source, links, "docs/sources.md")
-    from twincity.rendering import render_corrections
+    from twincity.pages.rendering import render_corrections
 
     soup = BeautifulSoup(render_corrections(ctx), "html.parser")
     rows = soup.select(".twincity-corrections table tbody tr")
@@ -135,8 +156,10 @@ def test_an_empty_data_file_stops_the_build(copy, text):
 
 def test_a_text_over_the_documented_length_stops_the_build(copy):
     copy.edit("agreements", "maritime-affairs", title={"zh": "长" * 2001, "en": "x"})
-    assert ("data/agreements.yml: entry 'maritime-affairs' (#2): title.zh: 2001 characters, "
-            "more than the 2000 a text may hold") in _problems(copy)
+    assert (
+        "data/agreements.yml: entry 'maritime-affairs' (#2): title.zh: 2001 characters, "
+        "more than the 2000 a text may hold"
+    ) in _problems(copy)
 
 
 def test_a_number_too_long_to_read_names_its_line(copy):
@@ -166,8 +189,10 @@ def test_two_glossary_entries_with_one_name_in_a_language_stop_the_build(copy):
     entries = copy.read("glossary")
     entries[1]["term"]["en"] = entries[0]["term"]["en"]
     copy.write("glossary", entries)
-    assert (f"data/glossary.yml: entry '{entries[1]['id']}' (#2): term.en: '{entries[0]['term']['en']}' "
-            f"is also the name of entry '{entries[0]['id']}'") in _problems(copy)
+    assert (
+        f"data/glossary.yml: entry '{entries[1]['id']}' (#2): term.en: '{entries[0]['term']['en']}' "
+        f"is also the name of entry '{entries[0]['id']}'"
+    ) in _problems(copy)
 
 
 # -----------------------------------------------------------------------------
@@ -176,7 +201,7 @@ def test_two_glossary_entries_with_one_name_in_a_language_stop_the_build(copy):
 
 
 def test_every_formula_start_is_neutralised_and_other_cells_are_left_alone():
-    from twincity.open_data import safe_cell
+    from twincity.publish.open_data import safe_cell
 
     # Tabs and carriage returns cannot start a data text (texts are stripped); other cells may.
     for start in ("=", "+", "-", "@", "\t", "\r"):
@@ -189,9 +214,9 @@ def test_csv_cells_that_could_run_as_formulas_are_neutralised_and_json_is_unchan
     import csv
     import io
 
-    from twincity.open_data import to_csv, to_json
+    from twincity.publish.open_data import to_csv, to_json
 
-    formula = f"{start}HYPERLINK(\"http://example.org\",\"x\")"
+    formula = f'{start}HYPERLINK("http://example.org","x")'
     copy.edit("agreements", "maritime-affairs", title={"zh": formula, "en": "fine"})
     data = load(copy.dir)
     rows = list(csv.DictReader(io.StringIO(to_csv(data, "agreements", CATALOGUES))))

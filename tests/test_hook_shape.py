@@ -9,7 +9,7 @@ import re
 import pytest
 
 from support.site import LANGUAGES, ROOT
-from twincity.catalogue import load_catalogues
+from twincity.config.catalogue import load_catalogues
 from twincity.errors import ConfigError
 
 HOOKS = ROOT / "hooks"
@@ -26,7 +26,11 @@ def _strings(tree: ast.AST) -> list[ast.Constant]:
             first = node.body[0]
             if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
                 docstrings.add(id(first.value))
-    return [n for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
+    return [
+        n
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings
+    ]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=[str(m.relative_to(HOOKS)) for m in MODULES])
@@ -34,7 +38,7 @@ def test_no_hook_module_names_a_language_or_holds_its_text(module):
     strings = _strings(ast.parse(module.read_text("utf-8")))
     codes = [s.value for s in strings if s.value in LANGUAGES]
     chinese = [s.value for s in strings if HAN.search(s.value)]
-    assert not codes, f"{module.name} names languages {codes}: ask twincity.languages instead"
+    assert not codes, f"{module.name} names languages {codes}: ask twincity.config.languages instead"
     assert not chinese, f"{module.name} holds Chinese text {chinese[:3]}: it belongs in a catalogue"
 
 

@@ -24,9 +24,10 @@ def nu_report(built_site):
     messages = check(files, built_site.dir)
     artifacts = ROOT / "test-artifacts"
     artifacts.mkdir(exist_ok=True)
-    report = "\n".join([summary(messages), f"{len(files)} pages checked", ""] + [
-        ("[Material, allowlisted] " if m.allowed else "") + str(m) for m in messages
-    ])
+    report = "\n".join(
+        [summary(messages), f"{len(files)} pages checked", ""]
+        + [("[Material, allowlisted] " if m.allowed else "") + str(m) for m in messages]
+    )
     (artifacts / "nu-checker.txt").write_text(report + "\n", "utf-8")
     return messages
 
@@ -55,8 +56,7 @@ def test_every_allowlist_entry_says_where_it_comes_from_and_why():
 
 def test_the_checker_reports_a_mistake_and_excuses_only_material_s_exact_markup(tmp_path):
     page = (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>'
-        "{body}</body></html>"
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>{body}</body></html>'
     )
     mistakes = {
         "span.html": '<p><time datetime="2023/2025-02">2023–2025</time></p>',

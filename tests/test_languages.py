@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup
 
 from support.site import LANGUAGES, copy_project, page_slugs, run_build
 from support.third_language import CODE, PLACEHOLDER, add_language_to_config, built_third_language_site
-from twincity import factsheet_pdf
-from twincity.kinds import KINDS
-from twincity.rendering import factsheet_pdf_name
+from twincity.data.kinds import KINDS
+from twincity.pages.rendering import factsheet_pdf_name
+from twincity.publish import pdf
 
 ALL = (LANGUAGES[0], CODE, *LANGUAGES[1:])  # the third language's entry comes before English
 
@@ -52,7 +52,9 @@ def test_every_page_is_under_its_root_in_its_language(third, slug):
 @pytest.mark.parametrize("slug", page_slugs())
 def test_hreflang_alternates_link_all_three_languages(third, slug):
     for code in ALL:
-        links = {link["hreflang"]: link["href"] for link in _soup(third, code, slug).head.find_all("link", hreflang=True)}
+        links = {
+            link["hreflang"]: link["href"] for link in _soup(third, code, slug).head.find_all("link", hreflang=True)
+        }
         path = f"{slug}/" if slug else ""
         assert links == {
             LANGUAGES[0]: third.url + path,
@@ -79,13 +81,21 @@ def test_generated_blocks_use_the_third_languages_catalogue_and_data(third):
 def test_the_language_switch_offers_every_language_on_the_same_page(third):
     switch = _soup(third, CODE, "timeline").select("a.md-select__link[hreflang]")
     assert {a["hreflang"]: a["href"] for a in switch} == {
-        LANGUAGES[0]: "../../timeline/", LANGUAGES[1]: "../../en/timeline/", CODE: "./",
+        LANGUAGES[0]: "../../timeline/",
+        LANGUAGES[1]: "../../en/timeline/",
+        CODE: "./",
     }
 
 
 def test_each_language_has_its_own_search_index(third):
-    indexes = {code: json.loads(((third.dir / code) if code != LANGUAGES[0] else third.dir)
-                                .joinpath("search", "search_index.json").read_text("utf-8")) for code in ALL}
+    indexes = {
+        code: json.loads(
+            ((third.dir / code) if code != LANGUAGES[0] else third.dir)
+            .joinpath("search", "search_index.json")
+            .read_text("utf-8")
+        )
+        for code in ALL
+    }
     for code, index in indexes.items():
         assert index["config"]["lang"] == [code]
         assert index["docs"], code
@@ -94,7 +104,9 @@ def test_each_language_has_its_own_search_index(third):
     assert {d["location"].split("#")[0] for d in docs} == {f"{s}/" if s else "" for s in page_slugs()}
     assert any(PLACEHOLDER.strip() in d["text"] for d in docs if d["location"].startswith("agreements/"))
     for code in LANGUAGES:  # the other languages' indexes hold their own pages, not the third language's
-        assert {d["location"].split("#")[0] for d in indexes[code]["docs"]} == {f"{s}/" if s else "" for s in page_slugs()}
+        assert {d["location"].split("#")[0] for d in indexes[code]["docs"]} == {
+            f"{s}/" if s else "" for s in page_slugs()
+        }
 
 
 def test_the_404_page_knows_the_third_language(third):
@@ -126,7 +138,7 @@ def test_the_pictures_and_the_fact_sheet_are_in_the_third_language(third):
     assert soup.select_one(".twincity-qr figcaption a")["href"] == f"{third.url}{CODE}/"
     assert soup.select_one(".twincity-factsheet__pdf a[type='application/pdf']")["href"] == factsheet_pdf_name(CODE)
     # Its PDF is printed like the others where Chromium is at hand.
-    if factsheet_pdf.unavailable() is None:
+    if pdf.unavailable() is None:
         assert (third.dir / CODE / "factsheet" / factsheet_pdf_name(CODE)).stat().st_size > 10_000
 
 
@@ -169,7 +181,10 @@ def test_a_catalogue_missing_a_key_stops_the_build_naming_language_and_key(tmp_p
     catalogue = project / "hooks" / "twincity" / "locales" / f"{LANGUAGES[1]}.yml"
     _edit_yaml(catalogue, lambda tree: (tree["language"].pop("og_locale"), tree["not_found"].pop("home")))
     output = _failed_build(project)
-    assert f"  {LANGUAGES[1]}: hooks/twincity/locales/{LANGUAGES[1]}.yml lacks 2 key(s): language.og_locale, not_found.home" in output
+    assert (
+        f"  {LANGUAGES[1]}: hooks/twincity/locales/{LANGUAGES[1]}.yml lacks 2 key(s): language.og_locale, not_found.home"
+        in output
+    )
 
 
 def test_a_data_field_without_a_description_stops_the_build(tmp_path):
@@ -192,11 +207,18 @@ def _no_footer_of_its_own(text: str) -> str:
     return re.sub(r"(?m)^          copyright: .*\n", "", text)
 
 
-@pytest.mark.parametrize(("mistake", "message"), [
-    (_without_site_url, "mkdocs.yml: site_url must be set"),
-    (_unknown_source_language, "extra.twincity.source_language must name the language the source is written in"),
-    (_no_footer_of_its_own, f"i18n language '{LANGUAGES[1]}' needs its own copyright (else its pages show the default language's)"),
-], ids=["no site_url", "unknown source language", "a language without its own footer"])
+@pytest.mark.parametrize(
+    ("mistake", "message"),
+    [
+        (_without_site_url, "mkdocs.yml: site_url must be set"),
+        (_unknown_source_language, "extra.twincity.source_language must name the language the source is written in"),
+        (
+            _no_footer_of_its_own,
+            f"i18n language '{LANGUAGES[1]}' needs its own copyright (else its pages show the default language's)",
+        ),
+    ],
+    ids=["no site_url", "unknown source language", "a language without its own footer"],
+)
 def test_a_mistake_in_mkdocs_yml_stops_the_build_saying_what_is_wrong(tmp_path, mistake, message):
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from support.site import copy_project, run_build as mkdocs_build
+from support.site import copy_project
+from support.site import run_build as mkdocs_build
 from tools.link_check import check_site
 
 LOCAL = "http://127.0.0.1:8000/"
@@ -45,13 +46,16 @@ def broken_build(tmp_path_factory):
     return problems
 
 
-@pytest.mark.parametrize("expected", [
-    '<a href="../no-such-page/">: no such page or file in the built site',
-    '<a href="../agreements/#no-such-agreement">: agreements/index.html has no id \'no-such-agreement\'',
-    '<a href="#no-such-heading">: history/index.html has no id \'no-such-heading\'',
-    '<img src="../assets/images/no-such-picture.png">: no such page or file in the built site',
-    '<script src="https://cdn.example.com/tracker.js">: loads a resource from another site',
-])
+@pytest.mark.parametrize(
+    "expected",
+    [
+        '<a href="../no-such-page/">: no such page or file in the built site',
+        "<a href=\"../agreements/#no-such-agreement\">: agreements/index.html has no id 'no-such-agreement'",
+        "<a href=\"#no-such-heading\">: history/index.html has no id 'no-such-heading'",
+        '<img src="../assets/images/no-such-picture.png">: no such page or file in the built site',
+        '<script src="https://cdn.example.com/tracker.js">: loads a resource from another site',
+    ],
+)
 def test_a_broken_raw_html_link_in_a_page_is_caught_with_its_page_and_line(broken_build, expected):
     matches = [p for p in broken_build if expected in p]
     assert len(matches) == 1, "\n".join(broken_build)

@@ -16,10 +16,10 @@ from bs4 import BeautifulSoup
 from support.data import DataCopy, load
 from support.site import LANGUAGES, ROOT, SOURCE_LANGUAGE, catalogues, copy_project, page_slugs, run_build
 from twincity.errors import DataError
-from twincity.links import PageLinks
-from twincity.open_data import to_geojson
-from twincity.rendering import RenderContext, render_glance, render_schematic
-from twincity.schematic import FONT
+from twincity.pages.links import PageLinks
+from twincity.pages.rendering import RenderContext, render_glance, render_schematic
+from twincity.pages.schematic import FONT
+from twincity.publish.open_data import to_geojson
 
 DATA = load(ROOT / "data")
 CATALOGUES = catalogues()
@@ -30,10 +30,18 @@ SLUGS = [slug or "index" for slug in page_slugs()]
 def context(lang: str, data=DATA) -> RenderContext:
     """As on the agreements page of the language."""
     prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-    links = PageLinks(page_url=f"{prefix}agreements/",
-                      targets={slug: prefix + ("" if slug == "index" else f"{slug}/") for slug in SLUGS})
-    return RenderContext(data=data, texts=CATALOGUES[lang], catalogues=CATALOGUES, source=SOURCE_LANGUAGE,
-                         links=links, src="docs/agreements.md")
+    links = PageLinks(
+        page_url=f"{prefix}agreements/",
+        targets={slug: prefix + ("" if slug == "index" else f"{slug}/") for slug in SLUGS},
+    )
+    return RenderContext(
+        data=data,
+        texts=CATALOGUES[lang],
+        catalogues=CATALOGUES,
+        source=SOURCE_LANGUAGE,
+        links=links,
+        src="docs/agreements.md",
+    )
 
 
 def problems(data: DataCopy) -> list[str]:
@@ -77,16 +85,23 @@ def test_the_district_agreements_and_wafangdian_zhaoyuan_pair_places_across_the_
         assert north.name["zh"] in agreement.parties.dalian["zh"] and south.name["zh"] in agreement.parties.yantai["zh"]
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    ({"position": {"lon": "east", "lat": 38.8, "source": {"geonames": 1, "name": "X"}}},
-     "data/places.yml: entry 'changhai' (#1): position.lon: "),
-    ({"side": "weihai"}, "data/places.yml: entry 'changhai' (#1): side: 'weihai' is not allowed"),
-    ({"name": {"zh": "长海"}}, "data/places.yml: entry 'changhai' (#1): name.en: missing"),
-    ({"colour": "red"}, "data/places.yml: entry 'changhai' (#1): colour: unknown key"),
-    ({"position": {"lon": 122.6, "lat": 39.3}}, "data/places.yml: entry 'changhai' (#1): position.source: missing"),
-    ({"position": {"lon": 222.6, "lat": 39.3, "source": {"geonames": 1, "name": "X"}}},
-     "data/places.yml: entry 'changhai' (#1): position.lon: "),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            {"position": {"lon": "east", "lat": 38.8, "source": {"geonames": 1, "name": "X"}}},
+            "data/places.yml: entry 'changhai' (#1): position.lon: ",
+        ),
+        ({"side": "weihai"}, "data/places.yml: entry 'changhai' (#1): side: 'weihai' is not allowed"),
+        ({"name": {"zh": "长海"}}, "data/places.yml: entry 'changhai' (#1): name.en: missing"),
+        ({"colour": "red"}, "data/places.yml: entry 'changhai' (#1): colour: unknown key"),
+        ({"position": {"lon": 122.6, "lat": 39.3}}, "data/places.yml: entry 'changhai' (#1): position.source: missing"),
+        (
+            {"position": {"lon": 222.6, "lat": 39.3, "source": {"geonames": 1, "name": "X"}}},
+            "data/places.yml: entry 'changhai' (#1): position.lon: ",
+        ),
+    ],
+)
 def test_a_mistake_in_places_names_file_entry_and_field(tmp_path, change, expected):
     data = DataCopy(tmp_path)
     data.edit("places", "changhai", **change)
@@ -96,14 +111,18 @@ def test_a_mistake_in_places_names_file_entry_and_field(tmp_path, change, expect
 def test_an_agreement_naming_an_unknown_place_or_two_on_one_side_is_reported(tmp_path):
     data = DataCopy(tmp_path)
     data.edit("agreements", "changdao-changhai", places=["changhai", "changhai-typo"])
-    assert problems(data) == ["data/agreements.yml: entry 'changdao-changhai' (#3): places[1]: "
-                              "unknown place 'changhai-typo' (no such id in data/places.yml)",
-                              "data/places.yml: entry 'changdao' (#2): id: no agreement names this place "
-                              "(add 'changdao' to the places of its agreement in data/agreements.yml)"]
+    assert problems(data) == [
+        "data/agreements.yml: entry 'changdao-changhai' (#3): places[1]: "
+        "unknown place 'changhai-typo' (no such id in data/places.yml)",
+        "data/places.yml: entry 'changdao' (#2): id: no agreement names this place "
+        "(add 'changdao' to the places of its agreement in data/agreements.yml)",
+    ]
     data.edit("places", "changdao", side="dalian")
     data.edit("agreements", "changdao-changhai", places=["changhai", "changdao"])
-    assert problems(data) == ["data/agreements.yml: entry 'changdao-changhai' (#3): places[1]: 'changdao' and "
-                              "'changhai' are both on the dalian side; an agreement links one place on each side"]
+    assert problems(data) == [
+        "data/agreements.yml: entry 'changdao-changhai' (#3): places[1]: 'changdao' and "
+        "'changhai' are both on the dalian side; an agreement links one place on each side"
+    ]
 
 
 def test_the_build_stops_on_a_mistake_in_places_naming_file_entry_and_field_without_a_traceback(tmp_path):
@@ -127,11 +146,20 @@ def test_the_build_stops_on_a_mistake_in_places_naming_file_entry_and_field_with
 def test_a_place_added_to_the_data_is_drawn_listed_and_linked_without_other_changes(tmp_path, lang):
     data = DataCopy(tmp_path)
     agreements = data.read("agreements")
-    agreements.append({**agreements[-1], "id": "new-pair", "places": ["new-north", "new-south"],
-                       "title": {"zh": "新协议", "en": "New agreement"}})
+    agreements.append(
+        {
+            **agreements[-1],
+            "id": "new-pair",
+            "places": ["new-north", "new-south"],
+            "title": {"zh": "新协议", "en": "New agreement"},
+        }
+    )
     data.write("agreements", agreements)
     entries = data.read("places")
-    for place_id, side, zh, en in (("new-north", "dalian", "新北地", "New North"), ("new-south", "yantai", "新南地", "New South")):
+    for place_id, side, zh, en in (
+        ("new-north", "dalian", "新北地", "New North"),
+        ("new-south", "yantai", "新南地", "New South"),
+    ):
         entries.append({**entries[0], "id": place_id, "side": side, "name": {"zh": zh, "en": en}})
     data.write("places", entries)
     ctx = context(lang, load(data.dir))
@@ -153,7 +181,9 @@ def test_the_schematic_is_a_diagram_with_its_label_and_no_map_parts(lang):
     svg = soup.select_one("svg")
     assert svg["role"] == "graphics-document"
     assert CATALOGUES[lang]["schematic.not_a_map"] in [text.get_text() for text in svg.select("text")]
-    assert svg.select("path") == [] and svg.select("polygon") == [] and svg.select("image") == []  # no shapes from map data
+    assert (
+        svg.select("path") == [] and svg.select("polygon") == [] and svg.select("image") == []
+    )  # no shapes from map data
     assert all(float(el.get("font-size", FONT)) >= FONT for el in svg.select("[font-size]"))
     assert {el["lang"] for el in svg.select("text")} == {lang}
     assert len(gzip.compress(html.encode("utf-8"))) <= 8 * 1024

@@ -8,12 +8,12 @@ same commit, and a new page or anchor must join the list (`make addresses`)."""
 from __future__ import annotations
 
 import re
-
 import shutil
 
 import pytest
 
-from support.site import copy_project, run_build as mkdocs_build
+from support.site import copy_project
+from support.site import run_build as mkdocs_build
 from tools.published import LIST, Listed, problems, read_build, read_list, update
 
 HOW_TO_MOVE = "redirects: redirect_maps: {old.md: new.md}"
@@ -24,13 +24,23 @@ def test_the_build_keeps_every_published_address_and_the_list_has_every_new_one(
     assert not found, "\n".join(found)
 
 
-@pytest.mark.parametrize("address", [
-    "/", "/en/", "/agreements/", "/en/agreements/",
-    "/agreements/#agreement-index", "/en/agreements/#agreement-index",
-    "/agreements/#maritime-affairs", "/en/agreements/#maritime-affairs",
-    "/timeline/#signing-ceremony-2025", "/en/timeline/#signing-ceremony-2025",
-    "/data/agreements.csv", "/data/timeline.json",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/",
+        "/en/",
+        "/agreements/",
+        "/en/agreements/",
+        "/agreements/#agreement-index",
+        "/en/agreements/#agreement-index",
+        "/agreements/#maritime-affairs",
+        "/en/agreements/#maritime-affairs",
+        "/timeline/#signing-ceremony-2025",
+        "/en/timeline/#signing-ceremony-2025",
+        "/data/agreements.csv",
+        "/data/timeline.json",
+    ],
+)
 def test_the_list_holds_pages_anchors_and_data_files_in_both_languages(address):
     assert address in read_list().addresses
 
@@ -69,8 +79,10 @@ def broken(tmp_path_factory):
 
 @pytest.mark.parametrize("lang", ["", "/en"])
 def test_a_disappeared_anchor_fails_with_its_message(broken, lang):
-    expected = (f"{lang}/agreements/#agreement-index: published anchor disappeared: "
-                f"{lang}/agreements/ has no id 'agreement-index'")
+    expected = (
+        f"{lang}/agreements/#agreement-index: published anchor disappeared: "
+        f"{lang}/agreements/ has no id 'agreement-index'"
+    )
     assert any(p.startswith(expected) for p in broken), "\n".join(broken)
 
 
@@ -101,7 +113,9 @@ def moved(tmp_path_factory):
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
     assert "      redirect_maps: {}\n" in text
-    config.write_text(text.replace("      redirect_maps: {}\n", "      redirect_maps:\n        history.md: roots.md\n"), "utf-8")
+    config.write_text(
+        text.replace("      redirect_maps: {}\n", "      redirect_maps:\n        history.md: roots.md\n"), "utf-8"
+    )
     result = mkdocs_build(project, "--strict")
     assert result.returncode == 0, result.stderr[-2000:]
     return read_build(project / "site")
@@ -109,8 +123,11 @@ def moved(tmp_path_factory):
 
 def test_a_move_with_a_redirect_but_no_change_to_the_list_fails_and_names_the_line(moved):
     found = problems(moved, read_list())
-    assert any(p.startswith("/history/: /history/ is now a redirect page to /roots/: record the move")
-               and "`/history/ -> /roots/`" in p for p in found), "\n".join(found)
+    assert any(
+        p.startswith("/history/: /history/ is now a redirect page to /roots/: record the move")
+        and "`/history/ -> /roots/`" in p
+        for p in found
+    ), "\n".join(found)
 
 
 def test_a_deliberate_move_with_a_redirect_and_the_list_changed_passes(moved):

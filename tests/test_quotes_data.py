@@ -46,8 +46,8 @@ QUOTE_IDS = (
 )
 KINDS = {"quoted", "reported", "suggested", "report"}
 
-OPENING_MARKS = "“‘\"「『"
-CLOSING_MARKS = "”’\"」』"
+OPENING_MARKS = '“‘"「『'
+CLOSING_MARKS = '”’"」』'
 # ’ and ' between two letters are apostrophes (Yantai’s), not quotation marks.
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z])")
 _QUOTATION_MARK = re.compile(r"[“”‘’\"'「」『』]")

@@ -17,9 +17,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from support.site import LANGUAGES, ROOT, page_slugs, site_languages
-from twincity.catalogue import load_catalogues
+from twincity.config.catalogue import load_catalogues
 from twincity.errors import ConfigError
-from twincity.search_index import split_search_index
+from twincity.publish.search_index import split_search_index
 
 SITE_LANGUAGES = site_languages()
 ZH, EN = SITE_LANGUAGES["zh"], SITE_LANGUAGES["en"]
@@ -28,7 +28,12 @@ SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；]+"
 
 
 def _merged_index(*locations: str) -> dict:
-    config = {"lang": ["en", "zh"], "separator": SEPARATOR, "pipeline": ["stemmer"], "fields": {"title": {"boost": 1000.0}}}
+    config = {
+        "lang": ["en", "zh"],
+        "separator": SEPARATOR,
+        "pipeline": ["stemmer"],
+        "fields": {"title": {"boost": 1000.0}},
+    }
     return {"config": config, "docs": [{"location": loc, "title": loc or "home", "text": ""} for loc in locations]}
 
 
@@ -78,11 +83,14 @@ def test_each_index_has_the_search_settings_of_its_language():
 
 
 def test_english_sections_hold_the_other_forms_of_their_words():
-    merged = {"config": _merged_index()["config"], "docs": [
-        {"location": "en/", "title": "Cities", "text": "Two ferries signed in Yantai."},
-        {"location": "en/a/", "title": "A", "text": "The city and the ferry of Yantai sign."},
-        {"location": "x/", "title": "城市", "text": "渡轮"},
-    ]}
+    merged = {
+        "config": _merged_index()["config"],
+        "docs": [
+            {"location": "en/", "title": "Cities", "text": "Two ferries signed in Yantai."},
+            {"location": "en/a/", "title": "A", "text": "The city and the ferry of Yantai sign."},
+            {"location": "x/", "title": "城市", "text": "渡轮"},
+        ],
+    }
     indexes = split_search_index(merged, SITE_LANGUAGES)
     first, second = (set(d["forms"].split()) for d in indexes["en"]["docs"])
     assert {"city", "ferry", "sign", "signing", "signs"} <= first
@@ -129,7 +137,9 @@ def test_a_page_loads_search_from_its_own_language_root(page_url, base_url, root
     base = SITE_LANGUAGES.page_base_url(base_url, page_url)
     assert urljoin(page, base).removeprefix("http://example.org") in (root, root.rstrip("/"))
     # Material resolves "search/search_index.json" against the base it is given.
-    assert urljoin(urljoin(page, base), "search/search_index.json") == f"http://example.org{root}search/search_index.json"
+    assert (
+        urljoin(urljoin(page, base), "search/search_index.json") == f"http://example.org{root}search/search_index.json"
+    )
 
 
 def test_language_of_a_url_follows_its_prefix():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from twincity.errors import ConfigError
-from twincity.search_worker import FIXED, LOOP, WORKERS, fix_query_segmentation
+from twincity.publish.search_worker import FIXED, LOOP, WORKERS, fix_query_segmentation
 
 
 def _worker(site_dir, name="search.abc.min.js", code=f"function fe(t,e){{{LOOP};}}"):

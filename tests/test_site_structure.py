@@ -13,8 +13,20 @@ from support.site import LANGUAGES, ROOT, nav_pages, page_slugs
 
 DOCS = ROOT / "docs"
 SLUGS = page_slugs()
-EXPECTED_PAGES = {"", "history", "agreements", "timeline", "quotes", "cooperation",
-                  "outlook", "glossary", "sources", "factsheet", "updates", "accessibility"}
+EXPECTED_PAGES = {
+    "",
+    "history",
+    "agreements",
+    "timeline",
+    "quotes",
+    "cooperation",
+    "outlook",
+    "glossary",
+    "sources",
+    "factsheet",
+    "updates",
+    "accessibility",
+}
 
 
 def _zh_sources() -> set[str]:
@@ -150,10 +162,11 @@ def test_pages_workflow_builds_strict_and_deploys():
     assert "make pages" in runs
     makefile = (ROOT / "Makefile").read_text("utf-8")
     assert "requirements/site.txt" in makefile and "properdocs build -f mkdocs.yml --strict" in makefile
-    deploy = [job for job in workflow["jobs"].values() if any(
-        s.get("uses", "").startswith("actions/deploy-pages@") for s in job.get("steps", []))]
+    deploy = [
+        job
+        for job in workflow["jobs"].values()
+        if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job.get("steps", []))
+    ]
     assert deploy and deploy[0]["environment"]["name"] == "github-pages"
     env_text = yaml.safe_dump(workflow)
     assert "SITE_URL" in env_text and "base_url" in env_text
-
-

@@ -25,10 +25,18 @@ def test_a_missing_address_is_refused(url):
         check_url(url)
 
 
-@pytest.mark.parametrize("url", [
-    "http://127.0.0.1:8000/", "http://127.1.2.3/", "http://localhost:8000/", "https://LOCALHOST/",
-    "http://docs.localhost/", "http://[::1]:8000/", "http://0.0.0.0:8000/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8000/",
+        "http://127.1.2.3/",
+        "http://localhost:8000/",
+        "https://LOCALHOST/",
+        "http://docs.localhost/",
+        "http://[::1]:8000/",
+        "http://0.0.0.0:8000/",
+    ],
+)
 def test_a_loopback_address_is_refused(url):
     with pytest.raises(SiteURLError, match="this machine's address"):
         check_url(url)
@@ -45,7 +53,9 @@ def test_an_address_without_its_final_slash_is_refused():
         check_url("https://owner.github.io/repo")
 
 
-@pytest.mark.parametrize("url", ["https://owner.github.io/repo/", "https://twincity.example.cn/", "http://example.org/"])
+@pytest.mark.parametrize(
+    "url", ["https://owner.github.io/repo/", "https://twincity.example.cn/", "http://example.org/"]
+)
 def test_a_published_address_passes(url):
     assert check_url(url) == url
 
@@ -64,7 +74,9 @@ def test_the_local_test_build_is_caught_as_not_built_for_publishing(built_site):
     """The tests' own build uses a loopback address: the after-build check names where."""
     problems = built_site_problems(built_site.dir, "https://owner.github.io/repo/")
     assert any(p.startswith("sitemap.xml: ") and "is not under https://owner.github.io/repo/" in p for p in problems)
-    assert any(re.match(r"en/index\.html:\d+: names the loopback address 'http://127\.0\.0\.1:\d+'", p) for p in problems)
+    assert any(
+        re.match(r"en/index\.html:\d+: names the loopback address 'http://127\.0\.0\.1:\d+'", p) for p in problems
+    )
 
 
 def test_mkdocs_yml_has_no_default_address():
@@ -114,7 +126,11 @@ def test_a_build_without_site_url_stops(tmp_path):
     properdocs = os.path.join(os.path.dirname(sys.executable), "properdocs")
     result = subprocess.run(
         [properdocs, "build", "-f", "mkdocs.yml", "-d", str(tmp_path / "site")],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode != 0
     assert "site_url must be set" in result.stderr

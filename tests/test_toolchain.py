@@ -45,7 +45,11 @@ def test_every_locked_package_is_pinned_and_hashed(name):
 
 def test_dev_pins_the_site_packages_exactly_as_site_does():
     def pins(name):
-        return {l.split()[0] for l in (REQUIREMENTS / name).read_text("utf-8").splitlines() if "==" in l and not l.startswith(" ")}
+        return {
+            l.split()[0]
+            for l in (REQUIREMENTS / name).read_text("utf-8").splitlines()
+            if "==" in l and not l.startswith(" ")
+        }
 
     assert pins("site.txt") <= pins("dev.txt")
 

@@ -21,10 +21,12 @@ from bs4 import BeautifulSoup
 
 from support.data import DataCopy
 from support.site import LANGUAGES, PAGE_IDS, PAGES, ROOT, copy_project, page_slugs, run_build, site_languages
-from twincity import last_updated, trust
+from twincity.config import report
+from twincity.data.loading import load_site_data
 from twincity.errors import ConfigError, DataError
-from twincity.loading import load_site_data
-from twincity.trust_blocks import TrustContext, entry_id, feed_id, newest_first, render_feed
+from twincity.head import last_updated
+from twincity.pages.updates import TrustContext, newest_first
+from twincity.publish.feeds import entry_id, feed_id, render_feed
 
 DEFAULT, OTHER = LANGUAGES[0], LANGUAGES[1]
 
@@ -33,8 +35,12 @@ class _Loader(yaml.SafeLoader):
     """mkdocs.yml as written: an !ENV value is its list [VARIABLE, default]."""
 
 
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)
-                        if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)])
+_Loader.add_constructor(
+    "!ENV",
+    lambda loader, node: (
+        loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    ),
+)
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
 LICENCE = CONFIG["extra"]["twincity"]["licence"]
 UPDATES = yaml.safe_load((ROOT / "data" / "updates.yml").read_text("utf-8"))
@@ -64,7 +70,7 @@ def _graph(soup: BeautifulSoup) -> dict[str, list[dict]]:
 
 def _trust_context(site_dir: Path = ROOT) -> TrustContext:
     config = SimpleNamespace(extra={"twincity": {"licence": LICENCE, "report": {}}})
-    return TrustContext(trust.trust_settings(config), site_dir / "docs", DEFAULT)
+    return TrustContext(report.trust_settings(config), site_dir / "docs", DEFAULT)
 
 
 # -----------------------------------------------------------------------------
@@ -103,7 +109,9 @@ def test_feed_entries_are_the_updates_newest_first_linking_to_what_changed(built
         expected = []
         for address in update["concerns"]:
             slug, _, anchor = address.partition("#")
-            expected.append(built_site.page_url("" if slug == "index" else slug, lang) + (f"#{anchor}" if anchor else ""))
+            expected.append(
+                built_site.page_url("" if slug == "index" else slug, lang) + (f"#{anchor}" if anchor else "")
+            )
         assert related == expected
         assert entry.summary == update["summary"][lang]
 
@@ -165,13 +173,14 @@ def test_an_update_with_a_wrong_day_or_page_names_file_entry_and_field(tmp_path)
         load_site_data(data.dir, LANGUAGES, use_cache=False)
     assert "data/updates.yml: entry 'first-publication' (#1): date: " in str(raised.value)
     assert "is not a day" in str(raised.value)
-    from twincity.trust_blocks import check_updates
+    from twincity.pages.updates import check_updates
 
     data.edit("updates", "first-publication", date="2026-11-28", concerns=["agreements", "no-such-page#x"])
     with pytest.raises(DataError) as raised:
         check_updates(load_site_data(data.dir, LANGUAGES, use_cache=False), ROOT / "docs")
-    assert str(raised.value).endswith("data/updates.yml: entry 'first-publication' (#1): concerns[1]: "
-                                      "no page 'no-such-page' (docs/no-such-page.md)")
+    assert str(raised.value).endswith(
+        "data/updates.yml: entry 'first-publication' (#1): concerns[1]: no page 'no-such-page' (docs/no-such-page.md)"
+    )
 
 
 # -----------------------------------------------------------------------------
@@ -180,8 +189,13 @@ def test_an_update_with_a_wrong_day_or_page_names_file_entry_and_field(tmp_path)
 
 
 def _git(repo: Path, *args: str, date: str | None = None) -> str:
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.invalid",
-               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.invalid")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.invalid",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.invalid",
+    )
     if date:
         env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
     return subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True, text=True).stdout
@@ -222,8 +236,12 @@ def test_a_shallow_clone_or_an_export_gives_no_date_rather_than_a_wrong_one(tmp_
     export = tmp_path / "export"
     shutil.copytree(repo, export, ignore=shutil.ignore_patterns(".git"))
     last_updated.forget()
-    assert last_updated.history_of(shallow).last_updated((Path("docs/page.md"),)) == last_updated.LastUpdated(None, "shallow")
-    assert last_updated.history_of(export).last_updated((Path("docs/page.md"),)) == last_updated.LastUpdated(None, "no-git")
+    assert last_updated.history_of(shallow).last_updated((Path("docs/page.md"),)) == last_updated.LastUpdated(
+        None, "shallow"
+    )
+    assert last_updated.history_of(export).last_updated((Path("docs/page.md"),)) == last_updated.LastUpdated(
+        None, "no-git"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -245,7 +263,9 @@ def dated_build(tmp_path_factory):
 
 def _shown_date(site_dir: Path, slug: str, lang: str) -> str | None:
     root = site_dir / site_languages()[lang].root
-    soup = BeautifulSoup((root / slug / "index.html" if slug else root / "index.html").read_text("utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (root / slug / "index.html" if slug else root / "index.html").read_text("utf-8"), "html.parser"
+    )
     shown = soup.select_one(".twincity-page-info [data-twincity-updated]")
     return shown.get("datetime") if shown.name == "time" else None
 
@@ -258,7 +278,9 @@ def test_the_date_shown_is_that_of_the_page_or_the_data_it_shows(dated_build, la
         assert _shown_date(site, slug, lang) == "2024-07-08", slug
     for slug in ("", "timeline", "cooperation", "glossary", "updates", "accessibility"):
         assert _shown_date(site, slug, lang) == "2024-05-06", slug
-    soup = BeautifulSoup((site / site_languages()[lang].root / "quotes" / "index.html").read_text("utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (site / site_languages()[lang].root / "quotes" / "index.html").read_text("utf-8"), "html.parser"
+    )
     shown = soup.select_one(".twincity-page-info time").get_text()
     assert shown == {"zh": "2024年7月8日", "en": "8 July 2024"}.get(lang, shown)
     assert _graph(soup)["WebPage"][0]["dateModified"] == "2024-07-08"
@@ -288,14 +310,17 @@ def test_a_build_without_git_works_and_says_the_dates_are_unknown(exported_build
         for lang in LANGUAGES:
             assert _shown_date(project / "site", slug, lang) is None
     soup = BeautifulSoup((project / "site" / "index.html").read_text("utf-8"), "html.parser")
-    assert soup.select_one('[data-twincity-updated="unknown"]').get_text() == \
-        site_languages()[DEFAULT].texts["page_info.updated_unknown"]
+    assert (
+        soup.select_one('[data-twincity-updated="unknown"]').get_text()
+        == site_languages()[DEFAULT].texts["page_info.updated_unknown"]
+    )
     assert "dateModified" not in _graph(soup)["WebPage"][0]
 
 
 def test_the_built_site_shows_its_own_git_dates(built_site):
-    shallow = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"],
-                             capture_output=True, text=True).stdout.strip()
+    shallow = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"], capture_output=True, text=True
+    ).stdout.strip()
     for slug, lang in PAGES:
         shown = _shown_date(built_site.dir, slug, lang)
         assert (shown is None) if shallow == "true" else DATE.fullmatch(shown or ""), (slug, lang)
@@ -328,21 +353,30 @@ def test_without_a_report_address_the_link_leads_to_how_to_report_and_invents_no
     [link] = built_site.soup(slug, lang).select("a[data-twincity-report]")
     assert link["data-twincity-report"] == "none"
     assert "://" not in link["href"]
-    assert urljoin(built_site.page_url(slug, lang), link["href"]) == built_site.page_url("sources", lang) + "#report-an-error"
+    assert (
+        urljoin(built_site.page_url(slug, lang), link["href"])
+        == built_site.page_url("sources", lang) + "#report-an-error"
+    )
     assert "github.com" not in str(built_site.soup(slug, lang))
 
 
 def test_report_address_reads_repository_or_email_and_refuses_nonsense():
     texts = site_languages()[OTHER].texts
-    email = trust.ReportAddress("", "errors@example.invalid").link("Timeline", "https://x.example/en/timeline/", texts)
-    assert email.startswith("mailto:errors@example.invalid?subject=") and "https%3A%2F%2Fx.example%2Fen%2Ftimeline%2F" in email
-    assert trust.ReportAddress("", "").link("T", "u", texts) is None
-    for report, message in (({"repository": "git@github.com:o/r"}, "https address"), ({"email": "nobody"}, "not an e-mail")):
-        config = SimpleNamespace(extra={"twincity": {"licence": LICENCE, "report": report}})
+    email = report.ReportAddress("", "errors@example.invalid").link("Timeline", "https://x.example/en/timeline/", texts)
+    assert (
+        email.startswith("mailto:errors@example.invalid?subject=")
+        and "https%3A%2F%2Fx.example%2Fen%2Ftimeline%2F" in email
+    )
+    assert report.ReportAddress("", "").link("T", "u", texts) is None
+    for address, message in (
+        ({"repository": "git@github.com:o/r"}, "https address"),
+        ({"email": "nobody"}, "not an e-mail"),
+    ):
+        config = SimpleNamespace(extra={"twincity": {"licence": LICENCE, "report": address}})
         with pytest.raises(ConfigError, match=message):
-            trust.trust_settings(config)
+            report.trust_settings(config)
     with pytest.raises(ConfigError, match="extra.twincity.licence needs id"):
-        trust.trust_settings(SimpleNamespace(extra={"twincity": {}}))
+        report.trust_settings(SimpleNamespace(extra={"twincity": {}}))
 
 
 # -----------------------------------------------------------------------------
@@ -428,7 +462,10 @@ def test_the_conference_is_an_event_in_dalian_organised_by_the_two_city_governme
         assert event["startDate"] == "2025-02-17"
         assert event["name"] == data.event["conference-2025"].title[lang]
         assert event["location"]["name"] == framework.signed.place[lang]
-        assert [o["name"] for o in event["organizer"]] == [framework.parties.dalian[lang], framework.parties.yantai[lang]]
+        assert [o["name"] for o in event["organizer"]] == [
+            framework.parties.dalian[lang],
+            framework.parties.yantai[lang],
+        ]
         assert event["url"] == built_site.page_url("timeline", lang) + "#conference-2025"
 
 
@@ -473,8 +510,11 @@ def test_every_page_offers_a_citation_of_itself_with_its_address_and_date(built_
     site_name = site_languages()[lang].site_name
     updated = soup.select_one(".twincity-page-info [data-twincity-updated]")
     if lang == DEFAULT:  # GB/T 7714—2015: 作者. 题名[EB/OL]. (更新日期)[引用日期]. 网址.
-        assert re.fullmatch(rf"{re.escape(site_name)}\. {re.escape(title)}\[EB/OL\]\. \((\d{{4}}-\d{{2}}-\d{{2}})\)"
-                            rf"\[(\d{{4}}-\d{{2}}-\d{{2}})\]\. {re.escape(url)}\.", text), text
+        assert re.fullmatch(
+            rf"{re.escape(site_name)}\. {re.escape(title)}\[EB/OL\]\. \((\d{{4}}-\d{{2}}-\d{{2}})\)"
+            rf"\[(\d{{4}}-\d{{2}}-\d{{2}})\]\. {re.escape(url)}\.",
+            text,
+        ), text
         assert code.select_one("[data-twincity-accessed]")
         assert f"({updated['datetime']})" in text
     else:  # APA 7: Author. (Year, Month Day). Title. URL
@@ -491,8 +531,12 @@ def test_every_page_offers_a_citation_of_itself_with_its_address_and_date(built_
 
 def test_the_pages_workflow_checks_out_the_whole_history_and_passes_the_repository():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text("utf-8"))
-    checkouts = [step for job in workflow["jobs"].values() for step in job["steps"]
-                 if step.get("uses", "").startswith("actions/checkout@")]
+    checkouts = [
+        step
+        for job in workflow["jobs"].values()
+        for step in job["steps"]
+        if step.get("uses", "").startswith("actions/checkout@")
+    ]
     assert checkouts and all(step["with"].get("fetch-depth") == 0 for step in checkouts)
     [build] = [step for step in workflow["jobs"]["build"]["steps"] if "make pages" in step.get("run", "")]
     assert build["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"

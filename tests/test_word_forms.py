@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from twincity.word_forms import other_forms, proper_nouns, word_forms
+from twincity.publish.word_forms import other_forms, proper_nouns, word_forms
 
 
 @pytest.mark.parametrize(

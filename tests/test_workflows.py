@@ -37,12 +37,18 @@ def _ancestors(jobs, name) -> set[str]:
 def test_deploy_comes_only_after_the_whole_suite_passed_in_the_same_run():
     workflow = _load(PAGES)
     jobs = workflow["jobs"]
-    deploy = [n for n, j in jobs.items() if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in j["steps"])]
+    deploy = [
+        n for n, j in jobs.items() if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in j["steps"])
+    ]
     assert deploy == ["deploy"]
     tests = [n for n, j in jobs.items() if any(s.get("run", "").strip() == "make test" for s in j["steps"])]
     assert tests == ["test"]
     assert "test" in _ancestors(jobs, "deploy") and "build" in _ancestors(jobs, "deploy")
-    upload = [n for n, j in jobs.items() if any(s.get("uses", "").startswith("actions/upload-pages-artifact@") for s in j["steps"])]
+    upload = [
+        n
+        for n, j in jobs.items()
+        if any(s.get("uses", "").startswith("actions/upload-pages-artifact@") for s in j["steps"])
+    ]
     assert upload == ["build"] and "test" in _ancestors(jobs, "build")
     # No job of the chain may run when the tests did not pass.
     for name in _ancestors(jobs, "deploy") | {"deploy"}:
@@ -71,7 +77,9 @@ def test_pages_rights_only_on_the_deploy_job():
             assert "id-token" not in rights and rights.get("pages") in (None, "read"), f"{name}: {rights}"
             assert all(v in ("read", "none") for v in rights.values()), f"{name}: {rights}"
     # Only the job that runs nothing but configure-pages may read Pages settings.
-    assert [s.get("uses", "").split("@")[0] for s in workflow["jobs"]["address"]["steps"]] == ["actions/configure-pages"]
+    assert [s.get("uses", "").split("@")[0] for s in workflow["jobs"]["address"]["steps"]] == [
+        "actions/configure-pages"
+    ]
 
 
 def test_the_published_build_uses_the_pages_address_through_make_pages():
@@ -90,7 +98,9 @@ def test_every_action_is_pinned_by_full_commit_with_its_tag():
                 continue
             uses += 1
             action, rest = match.groups()
-            assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", action), f"{path.name}: {action} is not pinned by commit"
+            assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", action), (
+                f"{path.name}: {action} is not pinned by commit"
+            )
             assert re.fullmatch(r"\s+#\s*v\d+(\.\d+)*", rest), f"{path.name}: {action} has no tag comment"
     assert uses >= 6
 

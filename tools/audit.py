@@ -35,8 +35,14 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 RUNS = int(os.environ.get("AUDIT_RUNS", "3"))
 # The WCAG 2.1 A and AA rules of axe-core.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 # -----------------------------------------------------------------------------
 # axe (also used by tests/browser/test_a11y.py)
@@ -96,9 +102,12 @@ def _lighthouse(cli: Path, url: str, out: Path) -> dict[str, int]:
     if CHROMIUM.exists():
         env["CHROME_PATH"] = str(CHROMIUM)
     command = [
-        "node", str(cli), url,
+        "node",
+        str(cli),
+        url,
         "--quiet",
-        "--output=json", f"--output-path={out}",
+        "--output=json",
+        f"--output-path={out}",
         "--form-factor=mobile",
         f"--only-categories={','.join(CATEGORIES)}",
         # Offline-friendly: a headless Chromium that does not phone home.
@@ -196,7 +205,9 @@ def main() -> int:
             server.shutdown()
             server.server_close()
 
-    ordered = sorted(rows.values(), key=lambda row: (not row.scores, slugs.index("" if row.page == "home" else row.page), row.lang))
+    ordered = sorted(
+        rows.values(), key=lambda row: (not row.scores, slugs.index("" if row.page == "home" else row.page), row.lang)
+    )
     print()
     print(_table(ordered))
     misses = [(row, row.misses()) for row in ordered if row.misses()]

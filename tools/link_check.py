@@ -27,7 +27,7 @@ SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "blob:")
 
 @dataclass
 class Reference:
-    page: str      # the page holding it, relative to the site
+    page: str  # the page holding it, relative to the site
     line: int
     tag: str
     attribute: str
@@ -67,7 +67,9 @@ class _Parser(HTMLParser):
                     if candidate.strip():
                         self.result.references.append(Reference(self.page, line, tag, name, candidate.split()[0]))
         if tag == "meta" and (attributes.get("property") or attributes.get("name")) in META_URL_PROPERTIES:
-            self.result.references.append(Reference(self.page, line, tag, "content", (attributes.get("content") or "").strip()))
+            self.result.references.append(
+                Reference(self.page, line, tag, "content", (attributes.get("content") or "").strip())
+            )
 
     handle_startendtag = handle_starttag
 
@@ -106,7 +108,7 @@ class Checker:
         base = self.root.path if self.root.path.endswith("/") else self.root.path + "/"
         if not (path + "/").startswith(base):
             return None
-        relative = path[len(base):]
+        relative = path[len(base) :]
         candidate = (self.site_dir / relative).resolve()
         if not candidate.is_relative_to(self.site_dir):
             return None
@@ -116,13 +118,13 @@ class Checker:
 
     def is_ours(self, url: str) -> bool:
         parts = urlsplit(url)
-        return (parts.scheme, parts.netloc) == (self.root.scheme, self.root.netloc) and (
-            parts.path + "/"
-        ).startswith(self.root.path if self.root.path.endswith("/") else self.root.path + "/")
+        return (parts.scheme, parts.netloc) == (self.root.scheme, self.root.netloc) and (parts.path + "/").startswith(
+            self.root.path if self.root.path.endswith("/") else self.root.path + "/"
+        )
 
     def problems_of(self, reference: Reference, page_path: Path) -> list[str]:
         value = reference.value
-        where = f"{reference.page}:{reference.line}: <{reference.tag} {reference.attribute}=\"{value}\">"
+        where = f'{reference.page}:{reference.line}: <{reference.tag} {reference.attribute}="{value}">'
         if not value:
             return [f"{where}: empty address"]
         if value.lower().startswith(SKIPPED_SCHEMES):

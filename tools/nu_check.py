@@ -23,10 +23,16 @@ VNU_JAR = ROOT / "tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist"
 
 # Where the project's own messages usually come from: printed beside them.
 HINTS = (
-    ("for attribute “datetime” on element “time”", "the <time datetime> of a date span: hooks/twincity/templates/timeline.html (models.py date_iso)"),
+    (
+        "for attribute “datetime” on element “time”",
+        "the <time datetime> of a date span: hooks/twincity/templates/timeline.html (models.py date_iso)",
+    ),
     ("“h1” element as a top-level heading", "two h1 on one page: overrides/404.html"),
     ("Article lacks heading", "an <article> without heading: overrides/404.html"),
-    ("Duplicate “dt” name", "two glossary entries with one English form: hooks/twincity/templates (glossary) / data/glossary.yml"),
+    (
+        "Duplicate “dt” name",
+        "two glossary entries with one English form: hooks/twincity/templates (glossary) / data/glossary.yml",
+    ),
 )
 
 
@@ -46,7 +52,9 @@ class Message:
     def __str__(self) -> str:
         hint = next((h for key, h in HINTS if key in self.text), None)
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.kind}: {self.text}\n    markup: {self.markup}" + (f"\n    likely from: {hint}" if hint else "")
+        return f"{where}: {self.kind}: {self.text}\n    markup: {self.markup}" + (
+            f"\n    likely from: {hint}" if hint else ""
+        )
 
 
 def java() -> str:
@@ -66,7 +74,9 @@ def check(files: list[Path], base: Path) -> list[Message]:
         raise ValueError("no HTML files to check")
     result = subprocess.run(
         [java(), "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--exit-zero-always", *map(str, files)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     if result.returncode != 0:
         raise RuntimeError(f"vnu failed ({result.returncode}): {result.stderr[-2000:]}")
@@ -80,14 +90,16 @@ def check(files: list[Path], base: Path) -> list[Message]:
         elif kind != "error":
             kind = "error"  # non-document-error: a file vnu could not read
         extract, start = raw.get("extract", ""), raw.get("hiliteStart", 0)
-        markup = extract[start:start + raw.get("hiliteLength", 0)]
+        markup = extract[start : start + raw.get("hiliteLength", 0)]
         url = raw.get("url", "")
         path = Path(url.removeprefix("file:")) if url.startswith("file:") else None
         try:
             name = str(path.resolve().relative_to(base.resolve())) if path else url
         except ValueError:
             name = url
-        messages.append(Message(name, raw.get("lastLine"), kind, raw["message"], markup, allowed_by(raw["message"], markup)))
+        messages.append(
+            Message(name, raw.get("lastLine"), kind, raw["message"], markup, allowed_by(raw["message"], markup))
+        )
     return messages
 
 

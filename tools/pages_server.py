@@ -24,7 +24,11 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
         accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (path.is_file() and accepts_gzip and content_type.startswith(COMPRESSED)):
             return super().do_GET()
-        if not self.path.split("?", 1)[0].endswith("/") and path.name == "index.html" and not self.path.endswith("index.html"):
+        if (
+            not self.path.split("?", 1)[0].endswith("/")
+            and path.name == "index.html"
+            and not self.path.endswith("index.html")
+        ):
             return super().do_GET()  # let the parent redirect /page to /page/
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)

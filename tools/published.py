@@ -51,9 +51,9 @@ HEADER = """\
 class Build:
     """What a built site publishes: pages with their stable anchors, files, redirects."""
 
-    pages: dict[str, set[str]] = field(default_factory=dict)   # "/en/timeline/" -> ids
-    files: set[str] = field(default_factory=set)               # "/data/agreements.csv"
-    redirects: dict[str, str] = field(default_factory=dict)    # "/history/" -> "/roots/"
+    pages: dict[str, set[str]] = field(default_factory=dict)  # "/en/timeline/" -> ids
+    files: set[str] = field(default_factory=set)  # "/data/agreements.csv"
+    redirects: dict[str, str] = field(default_factory=dict)  # "/history/" -> "/roots/"
 
     def addresses(self) -> set[str]:
         found = set(self.files)
@@ -133,7 +133,9 @@ def problems(build: Build, listed: Listed) -> list[str]:
     )
     for old, new in listed.moves.items():
         if old not in build.redirects:
-            found.append(f"{old} -> {new}: the list records a move, but the build has no redirect page at {old} ({how_to_move})")
+            found.append(
+                f"{old} -> {new}: the list records a move, but the build has no redirect page at {old} ({how_to_move})"
+            )
         elif build.redirects[old] != new:
             found.append(f"{old} -> {new}: the redirect page at {old} leads to {build.redirects[old]}, not {new}")
         if new not in build.pages:
@@ -145,7 +147,9 @@ def problems(build: Build, listed: Listed) -> list[str]:
         if page in build.pages:
             if fragment and fragment not in build.pages[page]:
                 where = "" if page == _split(address)[0] else f" (moved to {page})"
-                found.append(f"{address}: published anchor disappeared: {page} has no id '{fragment}'{where}; {how_to_move.split(',')[0]}, or keep the id")
+                found.append(
+                    f"{address}: published anchor disappeared: {page} has no id '{fragment}'{where}; {how_to_move.split(',')[0]}, or keep the id"
+                )
         elif page in build.files and not fragment:
             continue
         elif page in build.redirects:
@@ -160,7 +164,8 @@ def problems(build: Build, listed: Listed) -> list[str]:
     if new:
         found.append(
             f"{len(new)} published addresses are not in tests/published_addresses.txt: run `make addresses`, "
-            "review the diff and commit it with the change:\n    " + "\n    ".join(new[:40])
+            "review the diff and commit it with the change:\n    "
+            + "\n    ".join(new[:40])
             + ("\n    ..." if len(new) > 40 else "")
         )
     return found

@@ -42,9 +42,15 @@ def languages(path: Path = ROOT / "mkdocs.yml") -> list[SiteLanguage]:
     """The built i18n languages, the default first."""
     plugins = _config(path)["plugins"]
     i18n = next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)
-    declared = sorted((lang for lang in i18n["languages"] if lang.get("build", True)), key=lambda lang: not lang.get("default"))
-    return [SiteLanguage(lang["locale"], "" if lang.get("default") else (lang.get("link") or f"/{lang['locale']}/").strip("/") + "/")
-            for lang in declared]
+    declared = sorted(
+        (lang for lang in i18n["languages"] if lang.get("build", True)), key=lambda lang: not lang.get("default")
+    )
+    return [
+        SiteLanguage(
+            lang["locale"], "" if lang.get("default") else (lang.get("link") or f"/{lang['locale']}/").strip("/") + "/"
+        )
+        for lang in declared
+    ]
 
 
 def page_path(slug: str, language: SiteLanguage) -> str:

@@ -98,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
             for problem in problems[:50]:
                 print(f"error: {problem}", file=sys.stderr)
             if problems:
-                print(f"error: the site in {args[1]} is not built for {url} ({len(problems)} problems)", file=sys.stderr)
+                print(
+                    f"error: the site in {args[1]} is not built for {url} ({len(problems)} problems)", file=sys.stderr
+                )
                 return 1
             print(f"{args[1]}: every absolute address is under {url}")
             return 0

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import properdocs.replacement  # noqa: F401 - the hook's `mkdocs` imports are ProperDocs'
 
+from .data.loading import load_site_data
 from .errors import DataError
-from .loading import load_site_data
-from .site import declared_languages
+from .pipeline import declared_languages
 
 
 def main(argv: list[str] | None = None) -> int:

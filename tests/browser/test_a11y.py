@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.site import LANGUAGES, PAGES, PAGE_IDS, page_slugs
+from support.site import LANGUAGES, PAGE_IDS, PAGES, page_slugs
 from tools.audit import axe_violations
 
 # prefers-color-scheme -> Material's scheme for it in mkdocs.yml

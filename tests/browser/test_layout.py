@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.site import LANGUAGES, PAGES, PAGE_IDS, page_slugs
+from support.site import LANGUAGES, PAGE_IDS, PAGES, page_slugs
 
 PHONE_WIDTH = 375
 # What printing leaves out: header, navigation and table of contents, search, footer.
@@ -45,7 +45,9 @@ def test_navigation_drawer_opens_on_a_phone_and_shows_every_page(phone_page, sit
 
 
 @pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
-def test_printing_shows_the_content_without_header_navigation_search_or_footer(page, site_server, built_site, slug, lang):
+def test_printing_shows_the_content_without_header_navigation_search_or_footer(
+    page, site_server, built_site, slug, lang
+):
     page.goto(built_site.page_url(slug, lang), wait_until="load")
     page.emulate_media(media="print")
     for selector in NOT_PRINTED:

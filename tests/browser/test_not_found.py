@@ -92,7 +92,9 @@ def test_missing_page_is_styled_at_any_depth(page, site_server, built_site, path
     # Material's stylesheet makes the header a fixed bar in the primary colour.
     assert header.evaluate("h => getComputedStyle(h).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
     assert header.evaluate("h => getComputedStyle(h).position") == "sticky"
-    assert page.evaluate("document.querySelector('.md-content') && document.querySelector('.md-content').offsetWidth") > 0
+    assert (
+        page.evaluate("document.querySelector('.md-content') && document.querySelector('.md-content').offsetWidth") > 0
+    )
 
 
 @pytest.mark.parametrize(("path", "lang"), [("no/such/page/", "zh"), ("en/a/b/", "en")])
@@ -133,7 +135,9 @@ def test_without_scripts_both_languages_are_shown(browser, site_server, built_si
         for lang in ("zh", "en"):
             assert page.locator(f"h1 > [data-twincity-lang='{lang}']").is_visible()
             assert page.locator(f"[data-twincity-not-found] > div[lang='{lang}']").is_visible()
-            assert page.locator(f"[data-twincity-not-found] > div[lang='{lang}'] a[data-twincity-home-link]").count() == 2
+            assert (
+                page.locator(f"[data-twincity-not-found] > div[lang='{lang}'] a[data-twincity-home-link]").count() == 2
+            )
     finally:
         context.close()
 

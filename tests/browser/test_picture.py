@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from support.data import load
 from support.qr import decode_png
 from support.site import LANGUAGES, ROOT, catalogues
-from twincity.rendering import factsheet_pdf_name as pdf_name
+from twincity.pages.rendering import factsheet_pdf_name as pdf_name
 
 DATA = load(ROOT / "data")
 CATALOGUES = catalogues()
@@ -23,15 +23,27 @@ A4 = (595.28, 841.89)  # points
 # The key figures each language's PDF must hold as text.
 KEY_FIGURES = {
     "zh": ["59海里（109公里）", "1+15", "70%以上", "1200万辆次", "4700万人次", "2035年", "2025年2月17日"],
-    "en": ["59 nautical miles (109 km)", "1+15", "Over 70%", "12 million vehicles", "47 million passengers", "2035",
-           "17 February 2025"],
+    "en": [
+        "59 nautical miles (109 km)",
+        "1+15",
+        "Over 70%",
+        "12 million vehicles",
+        "47 million passengers",
+        "2035",
+        "17 February 2025",
+    ],
 }
 SCHEMES = {"light": "default", "dark": "slate"}
 
 
 def _open(browser, url, *, width=1280, scheme="light", phone=False):
-    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme,
-                                  is_mobile=phone, has_touch=phone, device_scale_factor=2 if phone else 1)
+    context = browser.new_context(
+        viewport={"width": width, "height": 800},
+        color_scheme=scheme,
+        is_mobile=phone,
+        has_touch=phone,
+        device_scale_factor=2 if phone else 1,
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.goto(url, wait_until="load")
@@ -69,13 +81,15 @@ def test_schematic_draws_and_links_every_place_in_the_pages_language(browser, si
         for index in range(len(places)):
             focused = page.evaluate(
                 "i => { const a = document.querySelectorAll('svg.twincity-schematic__svg a')[i]; a.focus(); return document.activeElement === a; }",
-                index)
+                index,
+            )
             assert focused
         # The label is visible; the text alternative and the table give the same pairs.
         assert page.locator("svg.twincity-schematic__svg text", has_text=t["not_a_map"]).is_visible()
         description = page.locator("#twincity-schematic__desc").text_content()
-        rows = page.eval_on_selector_all("table.twincity-schematic__pairs tbody tr",
-                                         "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+        rows = page.eval_on_selector_all(
+            "table.twincity-schematic__pairs tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
+        )
         assert len(rows) == 5
         for dalian, yantai, _ in rows:
             assert t["pair"].format(dalian=dalian, yantai=yantai) in description
@@ -95,7 +109,8 @@ def test_picture_labels_are_at_least_12_px(browser, site_server, built_site, slu
     try:
         sizes = page.eval_on_selector_all(
             "svg.twincity-schematic__svg text, svg.twincity-glance__svg text",
-            "els => els.map(e => e.getScreenCTM().a * parseFloat(getComputedStyle(e).fontSize))")
+            "els => els.map(e => e.getScreenCTM().a * parseFloat(getComputedStyle(e).fontSize))",
+        )
         assert sizes and min(sizes) >= 12, min(sizes)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
     finally:
@@ -128,8 +143,12 @@ def test_glance_links_each_group_with_its_count(browser, site_server, built_site
     try:
         groups = page.eval_on_selector_all(
             "svg.twincity-glance__svg a[data-group]",
-            "links => links.map(a => [a.dataset.group, new URL(a.getAttribute('href'), location.href).href, a.querySelectorAll('rect.twincity-glance__cell').length])")
-        counts = {g: sum(1 for a in DATA.agreements if a.group == g) for g in ("framework", "sector", "district", "enterprise")}
+            "links => links.map(a => [a.dataset.group, new URL(a.getAttribute('href'), location.href).href, a.querySelectorAll('rect.twincity-glance__cell').length])",
+        )
+        counts = {
+            g: sum(1 for a in DATA.agreements if a.group == g)
+            for g in ("framework", "sector", "district", "enterprise")
+        }
         assert [(g, n) for g, _, n in groups] == list(counts.items())
         headings = {tag["id"] for tag in built_site.soup("agreements", lang).select("h2[id], h3[id]")}
         for group, href, _ in groups:
@@ -215,11 +234,16 @@ def test_published_pdf_is_one_a4_page_of_real_text_in_its_language(built_site, l
     # Embedded: Latin as TrueType subsets; Chinese as Type 3 outlines (Chromium cannot subset CFF-based Noto CJK).
     assert fonts
     for font in fonts:
-        assert font["/Subtype"] == "/Type3" and "/CharProcs" in font or any(
-            k in font["/FontDescriptor"].get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+        assert (
+            font["/Subtype"] == "/Type3"
+            and "/CharProcs" in font
+            or any(k in font["/FontDescriptor"].get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+        ), font
     # Linked from the fact sheet and from the home page.
     for slug in ("factsheet", ""):
-        hrefs = [a["href"] for a in built_site.soup(slug, lang).select(".twincity-factsheet__pdf a[type='application/pdf']")]
+        hrefs = [
+            a["href"] for a in built_site.soup(slug, lang).select(".twincity-factsheet__pdf a[type='application/pdf']")
+        ]
         assert len(hrefs) == 1
         target = (built_site.page_path(slug, lang).parent / hrefs[0]).resolve()
         assert target == path.resolve()
@@ -237,7 +261,9 @@ def test_screenshots_of_the_pictures(browser, site_server, built_site, artifacts
         figure = page.locator("figure.twincity-schematic")
         figure.scroll_into_view_if_needed()
         png = figure.screenshot(path=str(folder / f"{slug or 'home'}-schematic-{width}-{scheme}.png"))
-        page.locator("figure.twincity-glance").screenshot(path=str(folder / f"{slug or 'home'}-glance-{width}-{scheme}.png"))
+        page.locator("figure.twincity-glance").screenshot(
+            path=str(folder / f"{slug or 'home'}-glance-{width}-{scheme}.png")
+        )
     finally:
         context.close()
     assert len(png) > 5_000

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support.site import LANGUAGES, PAGES, PAGE_IDS
+from support.site import LANGUAGES, PAGE_IDS, PAGES
 
 SEARCH_QUERY = {"zh": "大连", "en": "Dalian"}
 
@@ -30,7 +30,11 @@ class _Recorder:
 
     def foreign(self, site_url: str) -> list[str]:
         own = urlsplit(site_url).netloc
-        return [url for url in self.requests if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != own]
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != own
+        ]
 
 
 @pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)

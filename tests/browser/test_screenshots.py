@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.site import PAGES, PAGE_IDS
+from support.site import PAGE_IDS, PAGES
 
 WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}
 # Noto Sans CJK / PingFang / YaHei draw a Chinese character about as wide as it is high;
@@ -28,7 +28,9 @@ def test_screenshot_shows_the_page_heading_and_text(browser, site_server, built_
         assert h1.is_visible() and h1.inner_text().strip()
         box = h1.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= WIDTHS[width]["width"]
-        assert len(page.locator("article").first.inner_text().strip()) > len(h1.inner_text().strip()), "no text under the heading"
+        assert len(page.locator("article").first.inner_text().strip()) > len(h1.inner_text().strip()), (
+            "no text under the heading"
+        )
         glyph = page.evaluate(
             """() => { const s = document.createElement('span');
                        s.textContent = '烟'; s.style.fontSize = '100px';

@@ -43,4 +43,7 @@ def test_a_missing_path_under_the_third_language_shows_its_404(page, third_url):
     assert page.locator("h1").inner_text().startswith(PLACEHOLDER)
     assert page.locator("[data-twincity-home]").get_attribute("href") == f"/{CODE}/"
     visible = page.locator(f'[data-twincity-not-found] > div[data-twincity-lang="{CODE}"]')
-    assert visible.is_visible() and not page.locator(f'[data-twincity-not-found] > div[data-twincity-lang="{LANGUAGES[1]}"]').is_visible()
+    assert (
+        visible.is_visible()
+        and not page.locator(f'[data-twincity-not-found] > div[data-twincity-lang="{LANGUAGES[1]}"]').is_visible()
+    )

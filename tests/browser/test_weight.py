@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from support.site import PAGES, PAGE_IDS
+from support.site import PAGE_IDS, PAGES
 from tools.pages_server import COMPRESSED
 
 BUDGET = 100 * 1024
@@ -19,7 +19,9 @@ def weights(artifacts_dir):
     figures: dict[str, str] = {}
     yield figures
     lines = [f"{key:<16} {value}" for key, value in sorted(figures.items())]
-    (artifacts_dir / "weight.txt").write_text("First view, gzip level 6 (budget 100 KB)\n" + "\n".join(lines) + "\n", "utf-8")
+    (artifacts_dir / "weight.txt").write_text(
+        "First view, gzip level 6 (budget 100 KB)\n" + "\n".join(lines) + "\n", "utf-8"
+    )
     print("\n" + "\n".join(lines))
 
 
@@ -30,7 +32,9 @@ def _transferred(body: bytes, content_type: str) -> int:
 
 
 @pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
-def test_first_view_weighs_at_most_100_kb_and_leaves_search_for_later(browser, site_server, built_site, weights, slug, lang):
+def test_first_view_weighs_at_most_100_kb_and_leaves_search_for_later(
+    browser, site_server, built_site, weights, slug, lang
+):
     context = browser.new_context(viewport={"width": 1280, "height": 800})  # empty cache
     page = context.new_page()
     responses = []
@@ -47,4 +51,6 @@ def test_first_view_weighs_at_most_100_kb_and_leaves_search_for_later(browser, s
     weights[f"{lang}:{slug or 'home'}"] = f"{total / 1024:6.1f} KB in {len(sizes)} responses"
     assert [url for url in sizes if any(asset in url for asset in SEARCH_ASSETS)] == []
     assert len(sizes) >= 4, "the page, its stylesheets and script should have been recorded"
-    assert total <= BUDGET, f"{total / 1024:.1f} KB: " + ", ".join(f"{u.rsplit('/', 2)[-2:]}={s}" for u, s in sizes.items())
+    assert total <= BUDGET, f"{total / 1024:.1f} KB: " + ", ".join(
+        f"{u.rsplit('/', 2)[-2:]}={s}" for u, s in sizes.items()
+    )

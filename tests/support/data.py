@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from twincity.loading import load_site_data
+from twincity.data.loading import load_site_data
 
 from .site import LANGUAGES
 

@@ -14,8 +14,20 @@ from bs4 import BeautifulSoup
 
 from tools.site_layout import ROOT, languages, nav_pages, page_path, page_slugs
 
-__all__ = ["ROOT", "LANGUAGES", "SOURCE_LANGUAGE", "BuiltSite", "nav_pages", "page_slugs", "PAGES", "PAGE_IDS",
-           "page_id", "copy_project", "PROJECT_PARTS", "run_build"]
+__all__ = [
+    "ROOT",
+    "LANGUAGES",
+    "SOURCE_LANGUAGE",
+    "BuiltSite",
+    "nav_pages",
+    "page_slugs",
+    "PAGES",
+    "PAGE_IDS",
+    "page_id",
+    "copy_project",
+    "PROJECT_PARTS",
+    "run_build",
+]
 
 # The site's languages as mkdocs.yml declares them, the default first.
 SITE_LANGUAGES = {language.code: language for language in languages()}
@@ -55,7 +67,7 @@ def site_languages(site_url: str = "https://example.org/"):
     """The hook's `Languages`, built from mkdocs.yml as `on_config` builds them (no site build)."""
     from mkdocs.config import load_config
 
-    from twincity.languages import Languages
+    from twincity.config.languages import Languages
 
     return Languages.from_config(load_config(str(ROOT / "mkdocs.yml"), site_url=site_url))
 
@@ -85,7 +97,9 @@ class BuiltSite:
         return BeautifulSoup(self.page_path(slug, lang).read_text("utf-8"), "html.parser")
 
 
-def run_build(project: Path, *extra: str, site_url: str | None = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess:
+def run_build(
+    project: Path, *extra: str, site_url: str | None = "http://127.0.0.1:8000/"
+) -> subprocess.CompletedProcess:
     """`properdocs build` (ProperDocs replaces MkDocs) of a project copy in a process of
     its own, as a person runs it, so that what it prints (a traceback or not) is what a
     person would see. `site_url` is given as SITE_URL, as make does; None gives none."""
@@ -96,5 +110,9 @@ def run_build(project: Path, *extra: str, site_url: str | None = "http://127.0.0
     properdocs = Path(sys.executable).with_name("properdocs")
     return subprocess.run(
         [str(properdocs), "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )

@@ -90,6 +90,7 @@ def add_pages(project: Path, code: str = CODE) -> None:
 
 def add_data_texts(project: Path, code: str = CODE) -> None:
     """A text in the language in every text field of data/: {zh, en} gains {code}."""
+
     def walk(node: Any) -> Any:
         if isinstance(node, dict):
             if set(node) == {"zh", "en"} and all(isinstance(v, str) for v in node.values()):

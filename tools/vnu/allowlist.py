@@ -15,8 +15,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Allowed:
     message: re.Pattern[str]  # vnu's message text (fullmatch)
-    markup: re.Pattern[str]   # the highlighted markup the message is about (fullmatch)
-    source: str               # where that markup comes from
+    markup: re.Pattern[str]  # the highlighted markup the message is about (fullmatch)
+    source: str  # where that markup comes from
     reason: str
 
     def matches(self, message: str, markup: str) -> bool:
@@ -37,7 +37,7 @@ ALLOWED = (
         source="mkdocs-material 9.8.2, material/templates/base.html lines 99-100 (not overridden here)",
         reason=(
             "Material's two state toggles (navigation drawer, search) are hidden checkboxes with "
-            "autocomplete=\"off\" so that Firefox does not restore their checked state on "
+            'autocomplete="off" so that Firefox does not restore their checked state on '
             "reload (leaving the drawer or search open). Invalid on a checkbox, harmless; "
             "overriding base.html to drop it would fork Material's page skeleton."
         ),

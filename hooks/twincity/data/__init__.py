@@ -1,0 +1,1 @@
+"""Data: the kinds, their models, loading and validation, the source article and its corrections, citations."""

@@ -1,0 +1,1 @@
+"""Pages: markers, the renderers and their templates, links between pages, the pictures."""

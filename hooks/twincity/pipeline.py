@@ -1,0 +1,112 @@
+"""The site as the hook sees it in one build: its languages and its data, set up once
+in `on_config` and asked for by every later event.
+
+Setting up checks everything a language needs before anything is written: its entry
+in mkdocs.yml, its catalogue, a translation of every page and a text in every data
+field. All that is missing is listed in one message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config.languages import Languages
+from .config.report import trust_settings
+from .data.citations import citation_problems
+from .data.loading import load_site_data
+from .data.site_data import SiteData
+from .errors import ConfigError, DataError
+from .pages.updates import TrustContext, check_updates
+from .publish.open_data import check_descriptions
+
+
+@dataclass(frozen=True)
+class Site:
+    languages: Languages
+    data: SiteData
+    trust: TrustContext | None = None  # licence, report address, the pages' titles (config/report.py, pages/updates.py)
+
+
+# By mkdocs.yml path: mkdocs-static-i18n runs every event once per language, and tests
+# build several projects in one process.
+_sites: dict[Path, Site] = {}
+
+
+def set_up(config) -> Site:
+    """Read the languages, check what each needs and load data/; ConfigError lists every problem."""
+    problems: list[str] = []
+    languages = None
+    try:
+        languages = Languages.from_config(config)
+        check_descriptions({lang.code: lang.texts for lang in languages})
+    except ConfigError as error:
+        problems.append(str(error))
+    codes = declared_languages(config)
+    problems += missing_translations(Path(config.docs_dir), codes)
+    trust = None
+    try:
+        trust = TrustContext(trust_settings(config), Path(config.docs_dir), codes[0])
+    except ConfigError as error:
+        problems.append(str(error))
+    data = None
+    try:
+        data = load_site_data(config_root(config) / "data", codes)
+        cited = citation_problems(data)
+        if cited:
+            raise DataError(cited)
+        check_updates(data, Path(config.docs_dir))
+    except DataError as error:
+        problems.append(str(error))
+    if problems:
+        raise ConfigError("\n".join(problems))
+    site = Site(languages, data, trust)
+    _sites[config_root(config)] = site
+    return site
+
+
+def site_of(config) -> Site:
+    """The site set up by this build's `on_config`."""
+    site = _sites.get(config_root(config))
+    return site if site is not None else set_up(config)
+
+
+def declared_languages(config) -> tuple[str, ...]:
+    """The codes of the built i18n languages, the default first (as far as mkdocs.yml says)."""
+    declared = [lang for lang in config.plugins["i18n"].config.languages if lang.build]
+    declared.sort(key=lambda lang: not lang.default)
+    return tuple(lang.locale for lang in declared)
+
+
+def missing_translations(docs_dir: Path, codes: tuple[str, ...]) -> list[str]:
+    """Every page of the default language without its translation, and every page in a
+    language the site does not have (docs/page.CODE.md with CODE not among the languages)."""
+    problems = []
+    pages = sorted(docs_dir.rglob("*.md"))
+    originals = [p for p in pages if "." not in p.name[: -len(".md")]]
+    missing = [
+        _display(page.with_name(page.name.replace(".md", f".{code}.md")), docs_dir)
+        for code in codes[1:]
+        for page in originals
+        if not page.with_name(page.name.replace(".md", f".{code}.md")).exists()
+    ]
+    if missing:
+        problems.append(
+            f"{len(missing)} page(s) have no translation (every page is written in every language):\n  "
+            + "\n  ".join(f"{path} is missing" for path in missing)
+        )
+    strays = [p for p in pages if "." in p.name[: -len(".md")] and p.name.split(".")[-2] not in codes]
+    if strays:
+        problems.append(
+            "page(s) in a language the site does not have (mkdocs.yml's i18n languages: "
+            f"{', '.join(codes)}):\n  " + "\n  ".join(_display(p, docs_dir) for p in strays)
+        )
+    return problems
+
+
+def _display(path: Path, docs_dir: Path) -> str:
+    return str(path.relative_to(docs_dir.parent))
+
+
+def config_root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent

@@ -1,0 +1,281 @@
+"""Print each language's fact sheet to PDF with Chromium, from the built page.
+
+Why Chromium (through Playwright): the PDF is then the very page a reader prints, with
+the site's own print stylesheet, SVG and system CJK fonts, and the tests already need
+Chromium; WeasyPrint would be a second layout engine with its own CSS support. Chromium
+writes real text with embedded font subsets; pypdf then sets the title and language.
+
+Without Playwright or a Chromium the build goes on and says so (the PDF links then lead
+nowhere), unless TWINCITY_REQUIRE_PDF is set: then it fails. `make build` and the Pages
+workflow install both and set it (see README).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+import unicodedata
+from pathlib import Path
+
+from ..config.languages import Languages
+from ..config.pages import FACTSHEET
+from ..pages.rendering import factsheet_pdf_name
+
+log = logging.getLogger("mkdocs.hooks.twincity.publish.pdf")
+SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+A4_POINTS = (595.28, 841.89)
+PRINT_SCALES = (1.0, 0.96, 0.92, 0.88)  # tried in turn until the sheet fits one page
+
+
+class PdfError(Exception):
+    pass
+
+
+def publish(config, languages: Languages) -> list[Path]:
+    """Write <language root>/factsheet/<name>.pdf for every language; log why not if it cannot."""
+    jobs = [(language.code, Path(config.site_dir) / language.root / FACTSHEET) for language in languages]
+    jobs = [(lang, folder) for lang, folder in jobs if (folder / "index.html").exists()]
+    reason = unavailable()
+    if reason:
+        # TWINCITY_REQUIRE_PDF=1 (make build, the Pages workflow): a warning, so --strict fails.
+        report = log.warning if os.environ.get("TWINCITY_REQUIRE_PDF") else log.info
+        report(
+            "Fact sheet PDFs NOT made: %s. The PDF links are broken in this build; see README (Fact sheet PDF).", reason
+        )
+        return []
+    result: dict[str, object] = {}
+
+    def work() -> None:  # Playwright's sync API cannot run inside another one's loop (the tests): a thread of its own
+        try:
+            result["paths"] = print_pdfs(jobs)
+        except Exception as error:  # noqa: BLE001 - reported below
+            result["error"] = error
+
+    thread = threading.Thread(target=work, name="factsheet-pdf")
+    thread.start()
+    thread.join()
+    if "error" in result:
+        log.warning("Fact sheet PDF: %s", result["error"])
+        return []
+    paths = result["paths"]
+    log.info("Fact sheet PDFs written: %s", ", ".join(str(p.relative_to(config.site_dir)) for p in paths))
+    return paths
+
+
+def unavailable() -> str | None:
+    try:
+        import playwright  # noqa: F401
+        import pypdf  # noqa: F401
+    except ImportError as error:
+        return f"{error.name} is not installed (pip install -r requirements/dev.txt)"
+    if chromium_executable() is None and not _playwright_chromium():
+        return "no Chromium (apt-get install chromium fonts-noto-cjk, or python -m playwright install chromium)"
+    return None
+
+
+def chromium_executable() -> str | None:
+    """Debian's Chromium where it exists (as the tests use), else Playwright's own (None)."""
+    return str(SYSTEM_CHROMIUM) if SYSTEM_CHROMIUM.exists() else None
+
+
+def _playwright_chromium() -> bool:
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as playwright:
+            return Path(playwright.chromium.executable_path).exists()
+    except Exception:  # noqa: BLE001 - no browser
+        return False
+
+
+def print_pdfs(jobs: list[tuple[str, Path]]) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    written = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        try:
+            for lang, folder in jobs:
+                page = browser.new_page()
+                page.goto((folder / "index.html").resolve().as_uri(), wait_until="load")
+                page.evaluate("document.fonts.ready.then(() => true)")
+                title = page.title()
+                html_lang = page.evaluate("document.documentElement.lang") or lang
+                # A language whose texts run longer (a third one, say) is printed a little smaller
+                # rather than on a second page; past the last scale, finish() refuses it.
+                for scale in PRINT_SCALES:
+                    raw = page.pdf(
+                        format="A4", print_background=True, prefer_css_page_size=True, tagged=True, scale=scale
+                    )
+                    if page_count(raw) == 1:
+                        break
+                page.close()
+                path = folder / factsheet_pdf_name(lang)
+                path.write_bytes(finish(raw, title=title, lang=html_lang))
+                written.append(path)
+        finally:
+            browser.close()
+    return written
+
+
+def page_count(raw: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(raw)).pages)
+
+
+def finish(raw: bytes, *, title: str, lang: str) -> bytes:
+    """Title and language into the PDF's metadata; one A4 page or an error."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
+
+    reader = PdfReader(io.BytesIO(raw))
+    if len(reader.pages) != 1:
+        raise PdfError(
+            f"the fact sheet ({lang}) prints on {len(reader.pages)} pages, not 1: shorten it or tighten its print CSS"
+        )
+    writer = PdfWriter(clone_from=reader)
+    for page in writer.pages:
+        unify_to_unicode(page)
+    writer.add_metadata({"/Title": title, "/Creator": "Chromium (Playwright), pypdf"})
+    root = writer._root_object
+    root[NameObject("/Lang")] = TextStringObject(lang)
+    preferences = DictionaryObject()
+    preferences[NameObject("/DisplayDocTitle")] = BooleanObject(True)
+    root[NameObject("/ViewerPreferences")] = preferences
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+# -----------------------------------------------------------------------------
+# Text extraction: Chromium (Skia) maps some glyphs of Noto Sans CJK shared by an
+# ideograph and a Kangxi radical to the radical (大 -> ⼤ U+2F24, 里 -> ⾥ U+2F65), so
+# copied or searched text would not match. The ToUnicode maps are rewritten with each
+# radical or compatibility ideograph replaced by its unified ideograph (NFKC).
+# -----------------------------------------------------------------------------
+
+_PAIR = re.compile(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
+_RANGE = re.compile(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])")
+_BLOCK = re.compile(r"begin(bfchar|bfrange)(.*?)end\1", re.S)
+
+
+# Simplified-form radicals (no NFKC mapping) and one extension-A variant that Noto Sans CJK SC
+# draws with the glyph of a common character: the character the page holds.
+# (code point drawn, code point of the page's character), as numbers: no module holds text.
+_SHARED_GLYPHS = {
+    chr(a): chr(b)
+    for a, b in (
+        (0x2EC9, 0x8D1D),
+        (0x2ECB, 0x8F66),
+        (0x2EC5, 0x89C1),
+        (0x2ED3, 0x957F),
+        (0x2ED4, 0x95E8),
+        (0x2ED9, 0x97E6),
+        (0x2EDA, 0x9875),
+        (0x2EDB, 0x98CE),
+        (0x2EDC, 0x98DE),
+        (0x2EE2, 0x9A6C),
+        (0x2EE5, 0x9C7C),
+        (0x2EE6, 0x9E1F),
+        (0x2EE9, 0x9EC4),
+        (0x2EEC, 0x9F50),
+        (0x2EEE, 0x9F7F),
+        (0x2EF0, 0x9F99),
+        (0x2EF3, 0x9F9F),
+        (0x2EE8, 0x9EA6),
+        (0x2EE7, 0x5364),
+        (0x2EC6, 0x89D2),
+        (0x2EC4, 0x897F),
+        (0x2ED8, 0x9752),
+        (0x2ED7, 0x96E8),
+        (0x2EE3, 0x9AA8),
+        (0x2EE4, 0x9B3C),
+        (0x2EA0, 0x6C11),
+        (0x2EA9, 0x738B),
+        (0x2EAE, 0x7AF9),
+        (0x2EB6, 0x7F8A),
+        (0x2EDD, 0x98DF),
+        (0x2E9D, 0x6708),
+        (0x2EBC, 0x6708),
+        (0x3B35, 0x80F6),
+    )
+}
+
+
+def _unified(text: str) -> str:
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in _SHARED_GLYPHS:
+            char = _SHARED_GLYPHS[char]
+        elif 0x2E80 <= code <= 0x2FDF or 0xF900 <= code <= 0xFAFF:
+            normal = unicodedata.normalize("NFKC", char)
+            char = normal if len(normal) == 1 else char
+        out.append(char)
+    return "".join(out)
+
+
+def _utf16(hex_text: str) -> str:
+    return bytes.fromhex(hex_text).decode("utf-16-be", errors="replace")
+
+
+def unify_cmap(cmap: str) -> str:
+    """A ToUnicode CMap with the same codes mapped to unified ideographs, as bfchar entries."""
+    mapping: dict[str, str] = {}
+    width = 4
+    for kind, body in _BLOCK.findall(cmap):
+        if kind == "bfchar":
+            for code, dst in _PAIR.findall(body):
+                mapping[code.upper()] = _utf16(dst)
+                width = len(code)
+        else:
+            for low, high, dst in _RANGE.findall(body):
+                width = len(low)
+                start, end = int(low, 16), int(high, 16)
+                if dst.startswith("["):
+                    targets = [_utf16(h) for h in re.findall(r"<([0-9A-Fa-f]+)>", dst)]
+                    for offset, target in enumerate(targets[: end - start + 1]):
+                        mapping[f"{start + offset:0{width}X}"] = target
+                else:
+                    base = _utf16(dst[1:-1])
+                    for offset in range(end - start + 1):
+                        mapping[f"{start + offset:0{width}X}"] = base[:-1] + chr(ord(base[-1]) + offset)
+    if not mapping:
+        return cmap
+    items = sorted((code, _unified(text)) for code, text in mapping.items())
+    blocks = []
+    for i in range(0, len(items), 100):
+        chunk = items[i : i + 100]
+        lines = [f"<{code}> <{text.encode('utf-16-be').hex().upper()}>" for code, text in chunk]
+        blocks.append(f"{len(chunk)} beginbfchar\n" + "\n".join(lines) + "\nendbfchar")
+    head = cmap[: cmap.index("endcodespacerange") + len("endcodespacerange")]
+    return head + "\n" + "\n".join(blocks) + "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+
+
+def unify_to_unicode(page) -> None:
+    fonts = page.get("/Resources", {}).get("/Font", {})
+    for font in fonts.values():
+        font = font.get_object()
+        if "/ToUnicode" not in font:
+            continue
+        stream = font["/ToUnicode"].get_object()
+        text = stream.get_data().decode("latin-1")
+        fixed = unify_cmap(text)
+        if fixed != text:
+            stream.set_data(fixed.encode("latin-1"))
