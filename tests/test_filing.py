@@ -37,7 +37,9 @@ def _pages(site):
     for lang in LANGUAGES:
         root = site / site_languages()[lang].root
         for slug in page_slugs():
-            yield BeautifulSoup(((root / slug) if slug else root).joinpath("index.html").read_text("utf-8"), "html.parser")
+            yield BeautifulSoup(
+                ((root / slug) if slug else root).joinpath("index.html").read_text("utf-8"), "html.parser"
+            )
 
 
 def test_footer_shows_the_filing_numbers_with_their_links_only_when_set(filing_build):

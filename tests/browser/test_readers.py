@@ -18,9 +18,11 @@ SCHEMES = ("light", "dark")
 MAIN_PARTS = ("agreements", "timeline", "quotes", "factsheet")
 # Pages of different kinds: home, a text page, data pages, the fact sheet.
 PAGE_KINDS = ("", "history", "timeline", "glossary", "factsheet")
-WECHAT_UA = ("Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 "
-             "Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MicroMessenger/8.0.47.2560(0x28002F35) "
-             "WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64")
+WECHAT_UA = (
+    "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 "
+    "Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MicroMessenger/8.0.47.2560(0x28002F35) "
+    "WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64"
+)
 READING = "button[data-twincity-reading-switch]"
 
 # The text of a page's first paragraph: size, line height and its contrast with what is behind it.
@@ -34,11 +36,13 @@ TEXT_STYLE = """(selector) => {
   bg = bg || [255, 255, 255, 1];
   const fg = rgba(getComputedStyle(e).color);
   const mix = fg.slice(0, 3).map((v, i) => v * fg[3] + bg[i] * (1 - fg[3]));
-  const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+  const lum = c => { const [r, g, b] = c.map(v => {
+                       v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
                      return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
   const [hi, lo] = [lum(mix), lum(bg.slice(0, 3))].sort((a, b) => b - a);
   const style = getComputedStyle(e);
-  return { size: parseFloat(style.fontSize), lineHeight: parseFloat(style.lineHeight), contrast: (hi + 0.05) / (lo + 0.05) };
+  return { size: parseFloat(style.fontSize), lineHeight: parseFloat(style.lineHeight),
+           contrast: (hi + 0.05) / (lo + 0.05) };
 }"""
 BODY_TEXT = "article.md-typeset > p"
 BODY_LINK = "article.md-typeset > p a"
@@ -67,12 +71,16 @@ def test_home_page_is_at_most_four_screens_long(browser, site_server, built_site
     page.goto(built_site.page_url("", lang), wait_until="load")
     height = page.evaluate("document.documentElement.scrollHeight")
     context.close()
-    assert height <= 4 * VIEWPORTS[viewport]["height"], f"the home page is {height / VIEWPORTS[viewport]['height']:.1f} screens long"
+    assert height <= 4 * VIEWPORTS[viewport]["height"], (
+        f"the home page is {height / VIEWPORTS[viewport]['height']:.1f} screens long"
+    )
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_home_first_screen_says_what_the_site_is_and_leads_to_the_main_parts(browser, site_server, built_site, lang, viewport):
+def test_home_first_screen_says_what_the_site_is_and_leads_to_the_main_parts(
+    browser, site_server, built_site, lang, viewport
+):
     context = _context(browser, viewport)
     page = context.new_page()
     page.goto(built_site.page_url("", lang), wait_until="load")
@@ -80,11 +88,14 @@ def test_home_first_screen_says_what_the_site_is_and_leads_to_the_main_parts(bro
     lead = page.locator("article .twincity-lead")
     assert lead.count() == 1 and lead.bounding_box()["y"] + lead.bounding_box()["height"] <= screen
     # Every link on the first screen, with the size of what can be tapped: the card it covers.
-    links = page.eval_on_selector_all("article a[href]", """(links) => links.map(a => {
+    links = page.eval_on_selector_all(
+        "article a[href]",
+        """(links) => links.map(a => {
         const target = a.closest('.twincity-start li') || a;
         const r = target.getBoundingClientRect();
         return { href: a.href, top: r.top, bottom: r.bottom, width: r.width, height: r.height };
-      })""")
+      })""",
+    )
     context.close()
     on_screen = {link["href"]: link for link in links if link["bottom"] <= screen and link["height"] > 0}
     for slug in MAIN_PARTS:
@@ -101,7 +112,9 @@ def test_home_first_screen_says_what_the_site_is_and_leads_to_the_main_parts(bro
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_reading_mode_enlarges_body_text_with_line_height_and_contrast(browser, site_server, built_site, lang, viewport, scheme):
+def test_reading_mode_enlarges_body_text_with_line_height_and_contrast(
+    browser, site_server, built_site, lang, viewport, scheme
+):
     context = _context(browser, viewport, color_scheme=scheme)
     page = context.new_page()
     page.goto(built_site.page_url("history", lang), wait_until="load")
@@ -141,13 +154,15 @@ def test_reading_mode_stays_on_across_pages_without_sideways_scrolling(browser, 
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_reading_mode_survives_a_page_change_and_the_language_switch_and_is_set_before_scripts_run(browser, site_server, built_site, lang):
+def test_reading_mode_survives_a_page_change_and_the_language_switch_and_is_set_before_scripts_run(
+    browser, site_server, built_site, lang
+):
     context = _context(browser)
     page = context.new_page()
     page.goto(built_site.page_url("history", lang), wait_until="load")
     page.click(READING)
     # Another page, reached by its link; then the same page in the other language, by the switcher.
-    page.locator(f"a.md-footer__link--next").click()
+    page.locator("a.md-footer__link--next").click()
     page.wait_for_load_state("load")
     assert page.locator("html").get_attribute("data-twincity-reading") is not None
     other = _other(lang)
@@ -189,7 +204,9 @@ def test_reading_mode_switch_works_by_keyboard(browser, site_server, built_site,
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_without_javascript_the_page_reads_at_its_default_size_and_shows_no_dead_switch(browser, site_server, built_site, lang):
+def test_without_javascript_the_page_reads_at_its_default_size_and_shows_no_dead_switch(
+    browser, site_server, built_site, lang
+):
     sizes = {}
     for scripts in (True, False):
         context = _context(browser, java_script_enabled=scripts)

@@ -54,5 +54,6 @@ def filing_numbers(settings: dict) -> tuple[Filing, ...]:
 def page_readers(head: PageHead, language: Language, config) -> Readers:
     size, path = qr_path(head.canonical)
     settings = (config.extra.get("twincity") or {}).get("filing") or {}
-    return Readers(texts=language.texts["readers"], url=head.canonical, qr_size=size, qr_path=path,
-                   filing=filing_numbers(settings))
+    return Readers(
+        texts=language.texts["readers"], url=head.canonical, qr_size=size, qr_path=path, filing=filing_numbers(settings)
+    )
