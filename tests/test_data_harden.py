@@ -112,7 +112,13 @@ TOMORROW = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
         ("timeline", "conference", "date", "2099-02-17", "date"),
         ("timeline", "month-event", "date", "2099", "date"),
         ("timeline", "since-2023", "date", {"from": "2099", "to": "2100"}, "date"),
-        ("agreements", "maritime-affairs", "signed", {"date": "2099-02-17", "place": {"zh": "大连", "en": "Dalian"}}, "signed.date"),
+        (
+            "agreements",
+            "maritime-affairs",
+            "signed",
+            {"date": "2099-02-17", "place": {"zh": "大连", "en": "Dalian"}},
+            "signed.date",
+        ),
     ],
 )
 def test_a_date_of_the_past_later_than_today_is_refused(data, file, entry_id, field, value, path):

@@ -370,7 +370,11 @@ def _check_places(
     problems: list[Problem] = []
     # Named by an agreement even when that agreement has a mistake of its own (reported already).
     named: set[str] = {
-        p for entry in raw_agreements if isinstance(entry, dict) for p in (entry.get("places") or []) if isinstance(p, str)
+        p
+        for entry in raw_agreements
+        if isinstance(entry, dict)
+        for p in (entry.get("places") or [])
+        if isinstance(p, str)
     }
     for agreement in valid["agreements"]:
         sides: dict[str, str] = {}
