@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .config.checks import nav_problems
 from .config.languages import Languages
 from .config.report import trust_settings
 from .data.citations import citation_problems
@@ -44,6 +45,7 @@ def set_up(config) -> Site:
         problems.append(str(error))
     codes = declared_languages(config)
     problems += missing_translations(Path(config.docs_dir), codes)
+    problems += nav_problems(config)
     trust = None
     try:
         trust = TrustContext(trust_settings(config), Path(config.docs_dir), codes[0])
