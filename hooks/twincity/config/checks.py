@@ -114,7 +114,7 @@ def nav_problems(config) -> list[str]:
     in every other built language; no translation of a title the nav lacks."""
     problems: list[str] = []
     titles = list(nav_titles(config.nav))
-    for index, title in enumerate(titles):
+    for title in titles:
         problems += plain_text(title, f"mkdocs.yml: nav: {title!r}")
     known = set(titles)
     for language in config.plugins["i18n"].config.languages:
