@@ -14,6 +14,7 @@ from properdocs.commands.build import build
 from properdocs.config import load_config
 
 from support.site import ROOT, BuiltSite
+from twincity.config.yaml_aliases import alias_problems
 from tools.pages_server import free_port, serve
 
 # -----------------------------------------------------------------------------
@@ -58,6 +59,8 @@ def built_site(tmp_path_factory, site_port) -> BuiltSite:
     logger = logging.getLogger("properdocs")
     logging.getLogger("mkdocs").parent = logger
     logger.addHandler(collector)
+    # As every project command does: no YAML aliases in mkdocs.yml (tools/config_guard.py).
+    assert not alias_problems(ROOT / "mkdocs.yml"), alias_problems(ROOT / "mkdocs.yml")
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=url)
         build(config)

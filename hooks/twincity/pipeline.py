@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .config.checks import nav_problems
 from .config.languages import Languages
+from .config.yaml_aliases import alias_problems
 from .config.report import trust_settings
 from .data.citations import citation_problems
 from .data.loading import load_site_data
@@ -46,6 +47,7 @@ def set_up(config) -> Site:
     codes = declared_languages(config)
     problems += missing_translations(Path(config.docs_dir), codes)
     problems += nav_problems(config)
+    problems += alias_problems(config.config_file_path, "mkdocs.yml")  # tools/config_guard.py runs it earlier
     trust = None
     try:
         trust = TrustContext(trust_settings(config), Path(config.docs_dir), codes[0])
