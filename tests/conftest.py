@@ -14,8 +14,8 @@ from properdocs.commands.build import build
 from properdocs.config import load_config
 
 from support.site import ROOT, BuiltSite
-from twincity.config.yaml_aliases import alias_problems
 from tools.pages_server import free_port, serve
+from twincity.config.yaml_aliases import alias_problems
 
 # -----------------------------------------------------------------------------
 # The built site
