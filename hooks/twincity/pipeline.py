@@ -19,6 +19,7 @@ from .data.citations import citation_problems
 from .data.loading import load_site_data
 from .data.site_data import SiteData
 from .errors import ConfigError, DataError
+from .pages.checks import page_problems
 from .pages.updates import TrustContext, check_updates
 from .publish.open_data import check_descriptions
 
@@ -47,6 +48,7 @@ def set_up(config) -> Site:
     codes = declared_languages(config)
     problems += missing_translations(Path(config.docs_dir), codes)
     problems += nav_problems(config)
+    problems += page_problems(Path(config.docs_dir), codes)
     problems += alias_problems(config.config_file_path, "mkdocs.yml")  # tools/config_guard.py runs it earlier
     trust = None
     try:
