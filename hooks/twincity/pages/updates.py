@@ -78,6 +78,31 @@ def check_updates(data: SiteData, docs_dir: Path) -> None:
         raise DataError(problems)
 
 
+def check_concern_anchors(data: SiteData, ids_of, codes: tuple[str, ...]) -> None:
+    """After the build: every anchor an update concerns is an id on its page in every
+    language (`ids_of(slug, lang)`: the ids of the built page, None when it is not built)."""
+    display = f"data/{BY_NAME['updates'].filename}"
+    problems = []
+    for index, update in enumerate(data.updates):
+        for n, address in enumerate(update.concerns):
+            slug, _, anchor = address.partition("#")
+            if not anchor:
+                continue
+            lacking = [code for code in codes if anchor not in (ids_of(slug, code) or set())]
+            if lacking:
+                problems.append(
+                    Problem(
+                        display,
+                        f"no anchor #{anchor} on the page {slug!r} (built, in {', '.join(lacking)}): "
+                        "name an id the page has (a heading's {#id} or a data entry's id)",
+                        f"'{update.id}' (#{index + 1})",
+                        f"concerns[{n}]",
+                    )
+                )
+    if problems:
+        raise DataError(problems)
+
+
 # -----------------------------------------------------------------------------
 # Renderers (markers.py)
 # -----------------------------------------------------------------------------
