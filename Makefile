@@ -4,8 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # The lock files are the whole resolved set, every file hashed: pip refuses anything
 # else, and --no-deps keeps it from adding MkDocs, which ProperDocs replaces (see
-# requirements/excludes.txt).
-PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
+# requirements/excludes.txt). Wheels only: nothing is built, so pip fetches no build
+# tools. The one exception, jieba (source only, for a test), is built below with the
+# pinned, hashed setuptools of requirements/build.txt and no build isolation.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes --no-deps --only-binary :all:
 # Material prints an end-of-life banner on every command (see README, Maintenance);
 # ProperDocs warns when a plugin is run through the old `mkdocs` command.
 export NO_MKDOCS_2_WARNING := 1
@@ -22,7 +24,7 @@ NEW_SITE  := site.new
 CONFIG_GUARD := $(BIN)/python -m tools.config_guard mkdocs.yml
 VNU_JAR   := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve build pages addresses test bench audit lock clean chromium
+.PHONY: serve build pages addresses check test bench audit lock clean chromium
 
 serve: $(VENV)/.site ## Build and serve with live reload at http://127.0.0.1:8000
 	$(CONFIG_GUARD)
@@ -57,11 +59,16 @@ addresses: $(VENV)/.dev ## Build, then add new pages, anchors and data files to 
 	$(BIN)/python -m tools.published update site.addresses
 	@$(BIN)/python -m tools.site_swap discard site.addresses
 
+check: $(VENV)/.site ## Check configuration, pages, data and source as the build does, and print every problem
+	$(CONFIG_GUARD)
+	SITE_URL=$(LOCAL_URL) PYTHONPATH=hooks $(BIN)/python -m twincity.check --config mkdocs.yml
+
 test: $(VENV)/.dev $(VNU_JAR) chromium ## Run the whole test suite, browser tests, HTML and link checks included
 	@command -v java >/dev/null || { echo "make test: the Nu HTML checker needs Java: apt-get install default-jre-headless" >&2; exit 1; }
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.dev ## Print load/validate/render and build times for synthetic data
+bench: $(VENV)/.dev ## Print the build against the default stack, the segmenters' start-up, and times for synthetic data
+	$(BIN)/python -m benchmarks.stack
 	$(BIN)/python -m benchmarks.data_pages
 
 audit: $(VENV)/.dev ## Lighthouse and axe on the built site, one table of scores
@@ -92,6 +99,7 @@ $(VENV)/.site: requirements/site.txt | $(BIN)/python
 	$(PIP_INSTALL) -r requirements/site.txt
 	touch $@
 
-$(VENV)/.dev: requirements/dev.txt requirements/site.txt | $(BIN)/python
-	$(PIP_INSTALL) -r requirements/dev.txt
+$(VENV)/.dev: requirements/dev.txt requirements/site.txt requirements/build.txt | $(BIN)/python
+	$(PIP_INSTALL) -r requirements/build.txt
+	$(PIP_INSTALL) --no-build-isolation --no-binary jieba -r requirements/dev.txt
 	touch $@ $(VENV)/.site

@@ -84,6 +84,9 @@ def synthetic_data(n: int) -> dict[str, list[dict[str, Any]]]:
         {"id": f"person-{i}", "name": _text(f"人物{i}", f"Person {i}"), "title": _text(f"职务{i}", f"Title {i}")}
         for i in range(n // 10 + 2)
     ]
+    # The reporter the source's description names (sources/source.yml, author).
+    author = yaml.safe_load((ROOT / "sources" / "source.yml").read_text("utf-8"))["author"]
+    people += [p for p in _site_entries("people") if p["id"] == author]
     quotes = [
         {
             "id": f"quote-{i}",
@@ -225,8 +228,11 @@ def measure(n: int, build: bool) -> dict[str, float | None]:
         project = Path(tmp)
         write_data(project / "data", with_page_quotations(synthetic_data(n)))
         repeat = 3 if n <= 1_000 else 1
-        load = _best_of(repeat, lambda: load_site_data(project / "data", languages.codes, use_cache=False))
-        data = load_site_data(project / "data", languages.codes, use_cache=False)
+        load = _best_of(
+            repeat,
+            lambda: load_site_data(project / "data", languages.codes, sources_dir=ROOT / "sources", use_cache=False),
+        )
+        data = load_site_data(project / "data", languages.codes, sources_dir=ROOT / "sources", use_cache=False)
         timeline = _best_of(repeat, lambda: [render_timeline(_context(data, lang, "timeline")) for lang in (default,)])
         agreements = _best_of(
             repeat, lambda: [render_agreement_index(_context(data, lang, "agreements")) for lang in (default,)]

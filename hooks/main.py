@@ -17,7 +17,7 @@ from twincity.head import a11y, last_updated, meta
 from twincity.head.page_info import page_info
 from twincity.pages import fill
 from twincity.pipeline import config_root, set_up, site_of
-from twincity.publish import feeds, not_found, pdf, redirects, search_index, search_worker, site_check
+from twincity.publish import feeds, not_found, pdf, redirects, search_index, search_worker, segmentation, site_check
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -28,6 +28,8 @@ def on_config(config):
     # The languages (from the i18n plugin's list), their catalogues, a translation of
     # every page and data/: any mistake stops the build before anything is written.
     site = set_up(config)
+    # Material's search splits Chinese into words with our jieba-compatible module (rjieba).
+    segmentation.use_for_search()
     # Material's browser storage (colour scheme) is shared by the languages' roots.
     config.extra.setdefault("scope", site.languages.site_path)
     # Last-updated dates are read from git afresh (mkdocs serve after a commit); say where reports go.

@@ -4,6 +4,7 @@ locally the way GitHub Pages serves it (404.html for every missing path)."""
 from __future__ import annotations
 
 import logging
+import os
 
 import pytest
 
@@ -13,9 +14,14 @@ import properdocs.replacement  # noqa: F401  (isort: skip)
 from properdocs.commands.build import build
 from properdocs.config import load_config
 
-from support.site import ROOT, BuiltSite
+from support.site import ROOT, BuiltSite, printing_pdfs
 from tools.pages_server import free_port, serve
 from twincity.config.yaml_aliases import alias_problems
+
+# The tests' builds do not print the fact-sheet PDFs (seconds of Chromium each), except
+# the shared site's and those a test about the PDFs or links to them asks for
+# (support.site.printing_pdfs, run_build(pdf=True)). make build and make pages print.
+os.environ["TWINCITY_PDF"] = "off"
 
 # -----------------------------------------------------------------------------
 # The built site
@@ -63,7 +69,8 @@ def built_site(tmp_path_factory, site_port) -> BuiltSite:
     assert not alias_problems(ROOT / "mkdocs.yml"), alias_problems(ROOT / "mkdocs.yml")
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=url)
-        build(config)
+        with printing_pdfs():  # the PDF tests and the link check read its PDFs
+            build(config)
     finally:
         logger.removeHandler(collector)
     return BuiltSite(dir=site_dir, url=url, warnings=collector.messages)

@@ -9,10 +9,12 @@ import re
 import pytest
 import yaml
 
+from support.data import project_source
 from support.site import LANGUAGES, ROOT, page_slugs
-from twincity.data.source import occurs_in_source, where_it_differs
 
 DATA = ROOT / "data"
+SOURCE = project_source()
+occurs_in_source, where_it_differs = SOURCE.occurs, SOURCE.where_it_differs
 CITED_FILES = ("agreements.yml", "timeline.yml", "quotes.yml")
 SLUGS = page_slugs()
 

@@ -3,23 +3,31 @@ compared with it the documented way, and every correction is shown to readers.""
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
 
+from support.data import DataCopy, load, project_source
 from support.site import LANGUAGES
-from twincity.data import source
-from twincity.data.source import (
-    CORRECTIONS,
-    FRAMEWORK_AGREEMENT_NAMES,
-    HEADLINE,
-    SUBHEADLINE,
-    corrected_source,
-    load_source,
-    normalise,
-    occurs_in_source,
-    where_it_differs,
-)
+from twincity.data.source import normalise
+from twincity.errors import DataError
+
+# The source as the build loads it, with the project's data (loading.load_site_data).
+SOURCE = project_source()
+CORRECTIONS = SOURCE.corrections
+FRAMEWORK_AGREEMENT_NAMES = SOURCE.info.framework_agreement_names
+HEADLINE, SUBHEADLINE, BYLINE = SOURCE.info.headline, SOURCE.info.subheadline, SOURCE.info.byline
+occurs_in_source, where_it_differs = SOURCE.occurs, SOURCE.where_it_differs
+
+
+def corrected_source() -> str:
+    return SOURCE.corrected
+
+
+def load_source() -> str:
+    return SOURCE.text
+
 
 # -----------------------------------------------------------------------------
 # The copy of the article
@@ -27,22 +35,22 @@ from twincity.data.source import (
 
 
 def test_source_copy_is_the_article_as_received():
-    assert source.source_checksum() == source.SOURCE_SHA256, (
+    assert hashlib.sha256(SOURCE.path.read_bytes()).hexdigest() == SOURCE.info.sha256, (
         "sources/source-article.zh.txt differs from the article as received; "
-        "corrections belong in CORRECTIONS (hooks/twincity/source.py), not in the copy"
+        "corrections belong in data/corrections.yml, not in the copy"
     )
 
 
 def test_source_is_read_from_the_project_copy():
     text = load_source()
-    assert source.SOURCE_PATH.parent.name == "sources"
+    assert SOURCE.path.parent.name == "sources"
     assert text.lstrip().startswith("2月17日,大连市和烟台市")
-    assert source.BYLINE in text
+    assert BYLINE in text
 
 
 def test_sources_readme_records_the_same_checksum():
-    readme = (source.SOURCE_PATH.parent / "README.md").read_text("utf-8")
-    assert source.SOURCE_SHA256 in readme
+    readme = (SOURCE.path.parent / "README.md").read_text("utf-8")
+    assert SOURCE.info.sha256 in readme
 
 
 # -----------------------------------------------------------------------------
@@ -92,10 +100,10 @@ def test_corrected_article_no_longer_has_the_wrong_form(correction):
     assert correction.right in corrected_source()
 
 
-def test_corrections_are_data_with_reasons_in_both_languages():
+def test_corrections_are_data_with_reasons_in_every_language():
     for correction in CORRECTIONS:
-        assert correction.reason.get("zh") and re.search(r"[\u4e00-\u9fff]", correction.reason["zh"]), correction.id
-        assert correction.reason.get("en") and re.search(r"[A-Za-z]{3}", correction.reason["en"]), correction.id
+        for lang in LANGUAGES:
+            assert correction.reason[lang].strip(), (correction.id, lang)
 
 
 def test_the_three_yantai_for_yanda_corrections_are_marked_probable():
@@ -111,15 +119,30 @@ def test_headline_is_moved_out_of_the_sentence_it_was_pasted_into():
     assert normalise(text).count(normalise(SUBHEADLINE)) == 1
 
 
-def test_a_changed_article_is_reported_by_name(monkeypatch):
-    broken = load_source().replace("宁和", "宁合")
-    monkeypatch.setattr(source, "load_source", lambda: broken)
-    source.corrected_source.cache_clear()
-    try:
-        with pytest.raises(source.SourceError, match="ning-he"):
-            source.corrected_source()
-    finally:
-        source.corrected_source.cache_clear()
+def test_a_changed_byte_of_the_article_stops_loading_by_name(tmp_path):
+    data = DataCopy(tmp_path)
+    article = data.sources / SOURCE.path.name
+    article.write_text(load_source().replace("宁和", "宁合"), "utf-8")
+    with pytest.raises(DataError) as error:
+        load(data.dir)
+    assert f"sources/{SOURCE.path.name}: its SHA-256 is" in str(error.value)
+    assert "sources/source.yml, sha256" in str(error.value)
+
+
+def test_a_correction_that_no_longer_matches_the_article_is_reported_by_name(tmp_path):
+    data = DataCopy(tmp_path)
+    article = data.sources / SOURCE.path.name
+    changed = load_source().replace("宁和", "宁合").encode("utf-8")
+    article.write_bytes(changed)
+    description = data.sources / "source.yml"
+    description.write_text(
+        description.read_text("utf-8").replace(SOURCE.info.sha256, hashlib.sha256(changed).hexdigest()), "utf-8"
+    )
+    with pytest.raises(DataError) as error:
+        load(data.dir)
+    (problem,) = error.value.problems
+    assert (problem.file, problem.field) == ("data/corrections.yml", "wrong")
+    assert "'ning-he'" in problem.entry and "found 0" in problem.message
 
 
 # -----------------------------------------------------------------------------
@@ -210,7 +233,7 @@ def test_sources_page_shows_both_names_of_the_framework_agreement(built_site, la
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_sources_page_gives_headline_subheadline_and_byline(built_site, lang):
     text = _sources_page_text(built_site, lang)
-    for part in (HEADLINE, SUBHEADLINE, source.BYLINE):
+    for part in (HEADLINE, SUBHEADLINE, BYLINE):
         assert normalise(part) in text, f"sources page ({lang}) lacks {part}"
 
 

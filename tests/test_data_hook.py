@@ -11,7 +11,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from support.data import FIXTURE_DATA, DataCopy
+from support.data import DataCopy
 from support.site import LANGUAGES, ROOT, page_slugs
 from twincity import pipeline
 from twincity.data import loading
@@ -71,7 +71,7 @@ def project_dir(root):
 
 @pytest.fixture
 def project(tmp_path):
-    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    DataCopy(tmp_path)  # data/ and the sources/ it is checked against
     return project_dir(tmp_path)
 
 
@@ -79,7 +79,9 @@ def test_data_is_loaded_once_for_all_pages_and_languages(project, monkeypatch):
     calls = []
     real_load = loading._load
     monkeypatch.setattr(
-        loading, "_load", lambda folder, languages: calls.append(folder) or real_load(folder, languages)
+        loading,
+        "_load",
+        lambda folder, sources, languages: calls.append(folder) or real_load(folder, sources, languages),
     )
     for lang in ("zh", "en"):  # mkdocs-static-i18n runs on_config once per language
         config = fake_config(project, current=lang)

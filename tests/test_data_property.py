@@ -65,6 +65,7 @@ def test_loader_loads_or_raises_its_own_data_error(document):
             result = load(data_dir)
         except DataError as error:
             assert error.problems, "a DataError always carries at least one problem"
-            assert all(str(p).startswith(f"data/{name}") for p in error.problems for name in [p.file.split("/")[-1]])
+            # Each names the file it is about: a data file, or the source read with it.
+            assert all(p.file.startswith(("data/", "sources/")) and str(p).startswith(p.file) for p in error.problems)
         else:
             assert isinstance(result, SiteData)

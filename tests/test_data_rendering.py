@@ -115,8 +115,9 @@ def test_agreement_index_puts_the_framework_agreement_first_then_groups_with_cou
         "group-district",
         "changdao-changhai",
     ]
-    assert soup.find(id="group-sector").get_text() == "市直部门牵头的行业协议（1项）"
-    assert "共3项协议：1项合作框架协议和2项专项合作协议（行业协议1项、区县协议1项）。" in soup.get_text()
+    assert soup.find(id="group-sector").get_text() == "市直部门牵头的行业协议（1个）"
+    # One measure word for agreements (个); the groups apart with ；, as their names hold 、.
+    assert "共3个协议：1个合作框架协议和2个专项合作协议（行业协议1个；区县协议1个）。" in soup.get_text()
 
 
 def test_agreement_index_in_english_counts_from_the_data():
@@ -360,7 +361,7 @@ def test_a_quotation_marker_gives_the_words_from_data_in_each_language():
     translation, original, source = en.find_all("p")
     assert translation.get_text() == "Translation: “We go forward together.”"
     assert original.find("span", lang="zh").get_text() == "“我们携手前行。”"
-    assert source.get_text() == "— An Shili (What they said)" and source.a["href"] == "../quotes/#ann-quoted"
+    assert source.get_text() == "– An Shili (What they said)" and source.a["href"] == "../quotes/#ann-quoted"
 
 
 def test_a_quotation_may_be_given_on_several_pages_and_twice_on_one():

@@ -36,11 +36,11 @@ def test_agreements_page_shows_all_sixteen_agreements(built_site, lang):
 def test_agreements_page_total_is_derived_from_data(built_site, lang):
     text = built_site.soup("agreements", lang).select_one(".twincity-agreement-total").get_text()
     expected = (
-        "共16项协议：1项合作框架协议和15项专项合作协议"
+        "共16个协议：1个合作框架协议和15个专项合作协议"
         if lang == "zh"
         else (
             "16 agreements in all: one framework agreement and 15 specific agreements (six sector agreements, "
-            "four district and county agreements and five involving industrial parks"
+            "four district and county agreements, and five involving industrial parks"
         )
     )
     assert text.startswith(expected)

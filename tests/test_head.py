@@ -13,7 +13,7 @@ from twincity.errors import ConfigError
 from twincity.head import a11y, meta
 
 TEXTS = catalogues()
-OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
+OG_LOCALE = {"zh": "zh_CN", "en": "en_GB"}
 
 
 def _source(slug: str, lang: str):

@@ -37,7 +37,7 @@ def test_a_citation_not_in_the_source_stops_the_build_showing_where_it_differs(t
     result = run_build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert "data/agreements.yml: entry 'maritime-affairs': citation: not in the source" in output
+    assert "data/agreements.yml: entry 'maritime-affairs' (#7): citation: not in the source" in output
     assert "matches the source up to" in output and "（本站杜撰" in output
     assert not (project / "site" / "index.html").exists()
 

@@ -141,7 +141,7 @@ def test_requirements_are_pinned_exactly():
                 assert "==" in line, f"{name}: {line} is not pinned"
     site = (ROOT / "requirements" / "site.txt").read_text("utf-8")
     assert "properdocs==1.6.7" in site and "mkdocs-static-i18n==1.3.1" in site
-    assert "mkdocs-material==9.8." in site and "jieba==" in site
+    assert "mkdocs-material==9.8." in site and "rjieba==" in site
     assert "[material]" not in site
 
 

@@ -29,10 +29,12 @@ def test_the_i18n_plugin_still_knows_the_search_languages_of_both_builds():
     assert {"zh", "en"} <= set(LUNR_LANGUAGES)
 
 
-@pytest.mark.parametrize("name", ["site.txt", "dev.txt"])
+@pytest.mark.parametrize("name", ["site.txt", "dev.txt", "build.txt"])
 def test_every_locked_package_is_pinned_and_hashed(name):
     text = (REQUIREMENTS / name).read_text("utf-8")
-    requirements = re.split(r"\n(?=\S)", "\n".join(l for l in text.splitlines() if not l.lstrip().startswith("#")))
+    requirements = re.split(
+        r"\n(?=\S)", "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    )
     requirements = [r for r in requirements if r.strip()]
     assert requirements
     for requirement in requirements:
@@ -40,15 +42,16 @@ def test_every_locked_package_is_pinned_and_hashed(name):
         assert re.fullmatch(r"[a-z0-9._-]+==[^\s\\]+", head), head
         assert "--hash=sha256:" in requirement, f"{name}: {head} has no hash"
     names = {r.split("==")[0] for r in requirements}
-    assert "mkdocs" not in names and "properdocs" in names
+    assert "mkdocs" not in names
+    assert "properdocs" in names or name == "build.txt"
 
 
 def test_dev_pins_the_site_packages_exactly_as_site_does():
     def pins(name):
         return {
-            l.split()[0]
-            for l in (REQUIREMENTS / name).read_text("utf-8").splitlines()
-            if "==" in l and not l.startswith(" ")
+            line.split()[0]
+            for line in (REQUIREMENTS / name).read_text("utf-8").splitlines()
+            if "==" in line and not line.startswith(" ")
         }
 
     assert pins("site.txt") <= pins("dev.txt")
@@ -68,6 +71,55 @@ def test_every_pip_install_requires_hashes():
                 assert "--require-hashes" in line or "$(PIP_INSTALL)" in line, f"{name}: {line.strip()}"
                 assert "--upgrade" not in line, f"{name}: {line.strip()}"
     assert "PIP_INSTALL := " in texts["Makefile"] and seen
+
+
+def _pip_installs() -> list[tuple[str, str]]:
+    """Every `pip install` line of the Makefile (PIP_INSTALL expanded), the workflows and .ci/run."""
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    pip_install = re.search(r"^PIP_INSTALL := (.*)$", makefile, re.M).group(1)
+    texts = {"Makefile": makefile.replace("$(PIP_INSTALL)", pip_install)}
+    for workflow in (ROOT / ".github" / "workflows").glob("*.yml"):
+        texts[workflow.name] = workflow.read_text("utf-8")
+    texts[".ci/run"] = (ROOT / ".ci" / "run").read_text("utf-8")
+    return [
+        (name, line.strip())
+        for name, text in texts.items()
+        for line in text.splitlines()
+        if re.search(r"\bpip install\b", line) and not line.lstrip().startswith(("#", "PIP_INSTALL"))
+    ]
+
+
+def _locked(name: str) -> set[str]:
+    text = (REQUIREMENTS / name).read_text("utf-8")
+    return {line.split("==")[0] for line in text.splitlines() if "==" in line and not line.startswith((" ", "#"))}
+
+
+def test_installing_the_lock_builds_nothing_with_tools_it_fetches_itself():
+    """Issue 18: pip installs wheels only (--only-binary :all:); a package let through as
+    source (--no-binary) is built without isolation, from the pinned, hashed build.txt
+    installed first, so that pip never fetches unpinned setuptools, wheel or packaging."""
+    installs = _pip_installs()
+    assert installs
+    build_tools_installed = False
+    for name, line in installs:
+        assert "--only-binary :all:" in line, f"{name}: {line}"
+        sources = re.findall(r"--no-binary[= ](\S+)", line)
+        if "requirements/build.txt" in line:
+            assert not sources, f"{name}: build tools come as wheels: {line}"
+            build_tools_installed = True
+            continue
+        if sources:
+            assert "--no-build-isolation" in line, f"{name}: {line}"
+            assert build_tools_installed, f"{name}: builds {sources} before installing requirements/build.txt"
+            assert ":all:" not in sources, f"{name}: {line}"
+    assert {"setuptools"} <= _locked("build.txt")
+
+
+def test_the_site_needs_no_source_distribution():
+    """Only the test comparison's jieba is built from source, never a package of the site."""
+    let_through = {s for _, line in _pip_installs() for s in re.findall(r"--no-binary[= ](\S+)", line)}
+    assert let_through <= {"jieba"}
+    assert not let_through & _locked("site.txt")
 
 
 def test_no_command_still_runs_mkdocs():

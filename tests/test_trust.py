@@ -360,6 +360,24 @@ def test_without_a_report_address_the_link_leads_to_how_to_report_and_invents_no
     assert "github.com" not in str(built_site.soup(slug, lang))
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_how_to_report_says_what_the_report_links_of_the_build_do(built_site, exported_build, lang):
+    """The sources page's section on reporting errors follows the setting the footers follow:
+    it promises a link that opens an issue only in a build whose footers have one."""
+    texts = site_languages()[lang].texts
+    label = texts["page_info.report"]
+    project, _ = exported_build
+    root = project / "site" / site_languages()[lang].root
+    exported = BeautifulSoup((root / "sources" / "index.html").read_text("utf-8"), "html.parser")
+    for soup in (built_site.soup("sources", lang), exported):
+        [link] = soup.select("a[data-twincity-report]")
+        kind = link["data-twincity-report"]
+        [how] = soup.select("#report-an-error ~ [data-twincity-report-how]")
+        assert how["data-twincity-report-how"] == kind
+        assert how.get_text() == texts[f"report.how.{kind}"].format(link=label)
+        assert (label in how.get_text()) == (kind != "none"), kind
+
+
 def test_report_address_reads_repository_or_email_and_refuses_nonsense():
     texts = site_languages()[OTHER].texts
     email = report.ReportAddress("", "errors@example.invalid").link("Timeline", "https://x.example/en/timeline/", texts)

@@ -1,8 +1,9 @@
 """Re-pin requirements/*.txt from requirements/*.in, with hashes (run through `make lock`).
 
-`uv pip compile --generate-hashes` (uv is pinned in dev.in) resolves site.in into
-site.txt, then dev.in (which includes site.in) into dev.txt, constrained to site.txt so
-both files pin the site packages alike. Every line carries the sha256 of each of its
+`uv pip compile --generate-hashes` (uv is pinned in dev.in) resolves build.in (the build
+tools of dev.txt's one source-only package) into build.txt, site.in into site.txt, then
+dev.in (which includes site.in) into dev.txt, constrained to site.txt so both files pin
+the site packages alike. Every line carries the sha256 of each of its
 files, so `pip install --require-hashes` refuses anything else. Packages named in
 requirements/excludes.txt (MkDocs, which ProperDocs replaces) are left out of the
 resolution; the lock files are the whole set, installed with `--no-deps`.
@@ -77,6 +78,7 @@ def compile_lock(name: str, *extra: str, upgrade: bool = False) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     upgrade = "--upgrade" in (sys.argv[1:] if argv is None else argv)
+    compile_lock("build", upgrade=upgrade)
     compile_lock("site", upgrade=upgrade)
     compile_lock("dev", "--constraints", "requirements/site.txt", upgrade=upgrade)
     return 0

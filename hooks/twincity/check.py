@@ -1,10 +1,12 @@
-"""Check data/*.yml the way the build does and print every problem.
+"""Check the site's configuration, pages, catalogues, data and source exactly as a build
+does in `on_config`, and print every problem.
 
-    PYTHONPATH=hooks .venv/bin/python -m twincity.check [DATA_DIR] [--config mkdocs.yml]
+    SITE_URL=http://127.0.0.1:8000/ PYTHONPATH=hooks .venv/bin/python -m twincity.check [--config mkdocs.yml]
 
-Texts are checked against the languages mkdocs.yml declares.
+(`make check` runs it so.) It calls the build's own set-up (`pipeline.set_up`), so it
+stops on exactly what stops a build before the first page is written.
 
-Exit status 0 when the data is valid, 1 when it is not.
+Exit status 0 when everything is valid, 1 when it is not.
 """
 
 from __future__ import annotations
@@ -14,30 +16,27 @@ import sys
 from pathlib import Path
 
 import properdocs.replacement  # noqa: F401 - the hook's `mkdocs` imports are ProperDocs'
+from mkdocs import exceptions
 
-from .data.loading import load_site_data
-from .errors import DataError
-from .pipeline import declared_languages
+from . import pipeline
+from .data.kinds import KINDS
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m twincity.check", description=__doc__.split("\n\n")[0])
-    parser.add_argument("data_dir", nargs="?", default="data", help="folder holding the YAML files (default: data)")
-    parser.add_argument("--config", default="mkdocs.yml", help="the site's configuration, which declares its languages")
+    parser.add_argument("--config", default="mkdocs.yml", help="the site's configuration (default: mkdocs.yml)")
     args = parser.parse_args(argv)
     from mkdocs.config import load_config
 
-    languages = declared_languages(load_config(args.config))
     try:
-        data = load_site_data(Path(args.data_dir), languages, use_cache=False)
-    except DataError as error:
-        print(error, file=sys.stderr)
+        config = load_config(args.config)
+        site = pipeline.set_up(config)
+    except (exceptions.ConfigurationError, exceptions.PluginError) as error:
+        print(f"{Path(args.config)}: the build would stop:\n{error}", file=sys.stderr)
         return 1
-    print(
-        f"{args.data_dir}: valid: {len(data.people)} people, {len(data.agreements)} agreements, "
-        f"{len(data.timeline)} timeline events, {len(data.quotes)} quotes, {len(data.glossary)} glossary terms, "
-        f"{len(data.places)} places"
-    )
+    data = site.data
+    counts = ", ".join(f"{len(data.entries(kind.name))} {kind.name}" for kind in KINDS)
+    print(f"{args.config}: valid: {len(site.languages)} languages, {counts}")
     return 0
 
 

@@ -13,9 +13,8 @@ from pathlib import Path
 
 from .config.checks import nav_problems
 from .config.languages import Languages
-from .config.yaml_aliases import alias_problems
 from .config.report import trust_settings
-from .data.citations import citation_problems
+from .config.yaml_aliases import alias_problems
 from .data.loading import load_site_data
 from .data.site_data import SiteData
 from .errors import ConfigError, DataError
@@ -57,10 +56,7 @@ def set_up(config) -> Site:
         problems.append(str(error))
     data = None
     try:
-        data = load_site_data(config_root(config) / "data", codes)
-        cited = citation_problems(data)
-        if cited:
-            raise DataError(cited)
+        data = load_site_data(config_root(config) / "data", codes, sources_dir=config_root(config) / "sources")
         check_updates(data, Path(config.docs_dir))
     except DataError as error:
         problems.append(str(error))

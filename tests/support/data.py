@@ -14,6 +14,8 @@ from twincity.data.loading import load_site_data
 from .site import LANGUAGES
 
 FIXTURE_DATA = Path(__file__).resolve().parents[1] / "fixtures" / "data"
+# The project's one source: the fixture data's citations and corrections are checked against it too.
+SOURCES = Path(__file__).resolve().parents[2] / "sources"
 
 
 class DataCopy:
@@ -22,6 +24,9 @@ class DataCopy:
     def __init__(self, tmp_path: Path) -> None:
         self.dir = tmp_path / "data"
         shutil.copytree(FIXTURE_DATA, self.dir)
+        # sources/ beside data/, where loading reads the source from.
+        self.sources = tmp_path / "sources"
+        shutil.copytree(SOURCES, self.sources)
 
     def read(self, name: str) -> list[dict[str, Any]]:
         return yaml.safe_load((self.dir / f"{name}.yml").read_text("utf-8"))
@@ -47,6 +52,14 @@ class DataCopy:
 DELETE = object()
 
 
-def load(data_dir: Path = FIXTURE_DATA, languages: tuple[str, ...] = LANGUAGES):
-    """Data loaded and validated for the site's languages, bypassing the cache."""
-    return load_site_data(data_dir, languages, use_cache=False)
+def load(data_dir: Path = FIXTURE_DATA, languages: tuple[str, ...] = LANGUAGES, sources_dir: Path | None = None):
+    """Data loaded and validated for the site's languages, bypassing the cache; the source
+    from `sources/` beside the data, or the project's for the fixture."""
+    if sources_dir is None and not (Path(data_dir).parent / "sources").is_dir():
+        sources_dir = SOURCES
+    return load_site_data(data_dir, languages, sources_dir=sources_dir, use_cache=False)
+
+
+def project_source():
+    """The project's source, loaded with the project's data, as the build loads it."""
+    return load(SOURCES.parent / "data").source

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -27,6 +28,7 @@ __all__ = [
     "copy_project",
     "PROJECT_PARTS",
     "run_build",
+    "printing_pdfs",
 ]
 
 # The site's languages as mkdocs.yml declares them, the default first.
@@ -62,7 +64,6 @@ def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
 
 
 @functools.cache
-@functools.cache
 def site_languages(site_url: str = "https://example.org/"):
     """The hook's `Languages`, built from mkdocs.yml as `on_config` builds them (no site build)."""
     from mkdocs.config import load_config
@@ -97,13 +98,39 @@ class BuiltSite:
         return BeautifulSoup(self.page_path(slug, lang).read_text("utf-8"), "html.parser")
 
 
+# Printing the fact-sheet PDFs takes Chromium seconds per build: the tests' builds skip
+# it (conftest sets TWINCITY_PDF=off for the session), except those a test about the
+# PDFs, or about links to them, uses: built inside `printing_pdfs()` or with pdf=True.
+PDF_CACHE = ROOT / ".cache" / "factsheet-pdf"
+
+
+@contextlib.contextmanager
+def printing_pdfs():
+    """Builds run inside print the fact-sheet PDFs (through the project's PDF cache)."""
+    saved = {name: os.environ.get(name) for name in ("TWINCITY_PDF", "TWINCITY_PDF_CACHE")}
+    os.environ.update(TWINCITY_PDF="on", TWINCITY_PDF_CACHE=str(PDF_CACHE))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def run_build(
-    project: Path, *extra: str, site_url: str | None = "http://127.0.0.1:8000/"
+    project: Path, *extra: str, site_url: str | None = "http://127.0.0.1:8000/", pdf: bool = False
 ) -> subprocess.CompletedProcess:
     """`properdocs build` (ProperDocs replaces MkDocs) of a project copy in a process of
     its own, as a person runs it, so that what it prints (a traceback or not) is what a
-    person would see. `site_url` is given as SITE_URL, as make does; None gives none."""
+    person would see. `site_url` is given as SITE_URL, as make does; None gives none.
+    The fact-sheet PDFs are printed only with `pdf=True`."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if pdf:
+        env.update(TWINCITY_PDF="on", TWINCITY_PDF_CACHE=str(PDF_CACHE))
+    else:
+        env["TWINCITY_PDF"] = "off"
     env.pop("SITE_URL", None)
     if site_url is not None:
         env["SITE_URL"] = site_url

@@ -22,7 +22,7 @@ from mkdocs.config import load_config
 
 from tools.pages_server import free_port
 
-from .site import BuiltSite, copy_project
+from .site import BuiltSite, copy_project, printing_pdfs
 
 CODE = "ja"
 PLACEHOLDER = f"[{CODE}] "
@@ -126,7 +126,8 @@ def built_third_language_site() -> BuiltSite:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), site_url=url))
+        with printing_pdfs():  # test_languages checks the third language's PDF
+            build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), site_url=url))
     finally:
         logger.removeHandler(handler)
     return BuiltSite(dir=site_dir, url=url, warnings=messages)

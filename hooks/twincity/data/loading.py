@@ -1,7 +1,11 @@
-"""Read data/*.yml, validate every entry and every cross-reference, and report all problems at once.
+"""Read data/*.yml and the source, validate every entry, every cross-reference and every
+citation, and report all problems at once.
 
 Texts are validated against the configured languages (`languages`): each holds one
-value per language. The kinds of data and their files are those of `kinds.KINDS`.
+value per language. The kinds of data and their files are those of `kinds.KINDS`. The
+source (sources/source.yml and the article it describes) is read here too, with the
+corrections of data/corrections.yml applied: this is the one place that reads data/
+and sources/, and everything the build relies on is checked here.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from pydantic import BaseModel, ValidationError
 from ..errors import DataError, Problem, entry_label
 from .kinds import BY_NAME, KINDS
 from .messages import describe, kind_of
+from .models import SourceDescription
 from .site_data import SiteData
+from .source import DESCRIPTION, Source, read_source
 
 # -----------------------------------------------------------------------------
 # References between kinds, read off the models' `refers_to` fields
@@ -47,34 +53,44 @@ _cache: dict[tuple[Path, tuple[str, ...]], tuple[tuple, SiteData]] = {}
 
 
 def load_site_data(
-    data_dir: str | os.PathLike, languages: tuple[str, ...] | list[str], *, use_cache: bool = True
+    data_dir: str | os.PathLike,
+    languages: tuple[str, ...] | list[str],
+    *,
+    sources_dir: str | os.PathLike | None = None,
+    use_cache: bool = True,
 ) -> SiteData:
-    """Load and validate data/ for the configured languages; raise DataError listing every problem.
+    """Load and validate data/ and the source for the configured languages; raise DataError
+    listing every problem. The source is read from `sources_dir` (default: `sources/`
+    beside `data_dir`).
 
     The result is cached by the files' modification times, so a build (which runs once
     per language) reads the files once, and `mkdocs serve` re-reads them after an edit.
     """
     data_dir = Path(data_dir).resolve()
+    sources_dir = Path(sources_dir).resolve() if sources_dir is not None else data_dir.parent / "sources"
     languages = tuple(languages)
     if not languages:
         raise ValueError("load_site_data needs the site's languages")
-    signature = _signature(data_dir)
-    cached = _cache.get((data_dir, languages))
+    signature = _signature(data_dir, sources_dir)
+    key = (data_dir, sources_dir, languages)
+    cached = _cache.get(key)
     if use_cache and cached and cached[0] == signature:
         return cached[1]
-    data = _load(data_dir, languages)
-    _cache[(data_dir, languages)] = (signature, data)
+    data = _load(data_dir, sources_dir, languages)
+    _cache[key] = (signature, data)
     return data
 
 
-def _signature(data_dir: Path) -> tuple:
+def _signature(data_dir: Path, sources_dir: Path) -> tuple:
     parts = []
-    for kind in KINDS:
+    files = [data_dir / kind.filename for kind in KINDS]
+    files += sorted(sources_dir.iterdir()) if sources_dir.is_dir() else [sources_dir]
+    for path in files:
         try:
-            stat = (data_dir / kind.filename).stat()
-            parts.append((kind.filename, stat.st_mtime_ns, stat.st_size))
+            stat = path.stat()
+            parts.append((str(path), stat.st_mtime_ns, stat.st_size))
         except OSError:
-            parts.append((kind.filename, None, None))
+            parts.append((str(path), None, None))
     return tuple(parts)
 
 
@@ -91,12 +107,12 @@ def garbage_collection_paused():
             gc.enable()
 
 
-def _load(data_dir: Path, languages: tuple[str, ...]) -> SiteData:
+def _load(data_dir: Path, sources_dir: Path, languages: tuple[str, ...]) -> SiteData:
     with garbage_collection_paused():
-        return _load_all(data_dir, languages)
+        return _load_all(data_dir, sources_dir, languages)
 
 
-def _load_all(data_dir: Path, languages: tuple[str, ...]) -> SiteData:
+def _load_all(data_dir: Path, sources_dir: Path, languages: tuple[str, ...]) -> SiteData:
     problems: list[Problem] = []
     valid: dict[str, list[BaseModel]] = {}
     raw_ids: dict[str, dict[str, int] | None] = {}  # id -> position; None: the file could not be read
@@ -120,9 +136,13 @@ def _load_all(data_dir: Path, languages: tuple[str, ...]) -> SiteData:
         valid["glossary"], valid["people"], raw_ids["glossary"] or {}, languages, data_dir.name
     )
     problems += _check_places(valid, raw_ids, data_dir.name, raw_entries.get("agreements") or [])
+    source, source_problems = _read_source(sources_dir, valid, raw_ids, data_dir.name)
+    problems += source_problems
+    if source is not None:
+        problems += _check_citations(source, valid, raw_ids, data_dir.name)
     if problems:
         raise DataError(problems)
-    return SiteData(**valid)
+    return SiteData(source=source, **valid)
 
 
 # -----------------------------------------------------------------------------
@@ -403,4 +423,67 @@ def _check_places(
                     "id",
                 )
             )
+    return problems
+
+
+# -----------------------------------------------------------------------------
+# Helper functions: the source and the citations
+# -----------------------------------------------------------------------------
+
+
+def _read_source(
+    sources_dir: Path, valid: dict[str, list[BaseModel]], raw_ids: dict[str, dict[str, int] | None], folder: str
+) -> tuple[Source | None, list[Problem]]:
+    """sources/source.yml validated, and the article it describes with data/corrections.yml applied."""
+    display = f"{sources_dir.name}/{DESCRIPTION}"
+    try:
+        text = (sources_dir / DESCRIPTION).read_text("utf-8")
+    except FileNotFoundError:
+        return None, [Problem(display, "file not found (it describes the site's one source)")]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(display, f"cannot be read: {error}")]
+    try:
+        raw = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        return None, [Problem(display, f"invalid YAML: {error}")]
+    if not isinstance(raw, dict):
+        return None, [Problem(display, f"expected a mapping of fields (file, sha256, headline, …), got {kind_of(raw)}")]
+    try:
+        info = SourceDescription.model_validate(raw)
+    except ValidationError as error:
+        return None, [Problem(display, message, "", path) for path, message in describe(error, SourceDescription)]
+    problems = []
+    people = raw_ids.get("people")
+    if people is not None and info.author not in people:
+        problems.append(
+            Problem(display, f"unknown person '{info.author}' (no such id in {folder}/people.yml)", "", "author")
+        )
+    if raw_ids.get("corrections") is None or len(valid["corrections"]) != len(raw_ids["corrections"]):
+        return None, problems  # the corrections have problems of their own, reported already
+    source, read_problems = read_source(
+        sources_dir, info, valid["corrections"], f"{folder}/{BY_NAME['corrections'].filename}"
+    )
+    return source, problems + read_problems
+
+
+def _check_citations(
+    source: Source, valid: dict[str, list[BaseModel]], raw_ids: dict[str, dict[str, int] | None], folder: str
+) -> list[Problem]:
+    """Every citation in data/ quotes the corrected article."""
+    problems = []
+    for kind in KINDS:
+        if "citation" not in kind.model.model_fields:
+            continue
+        positions = raw_ids[kind.name] or {}
+        for entry in valid[kind.name]:
+            if not source.occurs(entry.citation):
+                problems.append(
+                    Problem(
+                        f"{folder}/{kind.filename}",
+                        f"not in the source ({source.path.parent.name}/{source.path.name}, as corrected): "
+                        f"{source.where_it_differs(entry.citation)}",
+                        f"'{entry.id}' (#{positions.get(entry.id, 0) + 1})",
+                        "citation",
+                    )
+                )
     return problems

@@ -384,6 +384,19 @@ class Correction(_Model):
     see: Annotated[list[PageAnchor], AfterValidator(lambda values: _unique(values))] = Field(default_factory=list)
 
 
+class SourceDescription(_Model):
+    """sources/source.yml: what the site knows of its one source, the project's copy of the article."""
+
+    file: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._-]+$")]  # beside source.yml
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]  # of the copy as received
+    headline: NonEmptyText
+    subheadline: NonEmptyText
+    byline: NonEmptyText
+    author: Id = refers_to("people")  # the reporter (schema.org names them)
+    headline_block: str  # how the layout printed the headline and subheadline inside a sentence
+    framework_agreement_names: list[NonEmptyText] = Field(min_length=1)
+
+
 # -----------------------------------------------------------------------------
 # Places: the parties of the district, county and park agreements, one per side of
 # the Bohai Strait, each with a position whose source is named (GeoNames). Positions

@@ -2,45 +2,59 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from pydantic import BaseModel
 
-from .models import Agreement, Correction, GlossaryTerm, Person, Place, Quote, Side, TimelineEvent, Update
+from .kinds import BY_NAME, KINDS
+from .models import Agreement, Person, Place, Side, TimelineEvent
+
+if TYPE_CHECKING:
+    from .source import Source
 
 # The two sides of the strait, north first (as the schematic draws them).
 SIDES: tuple[str, ...] = get_args(Side)
 
 
-@dataclass
 class SiteData:
-    """The entries of every kind (the timeline in chronological order) and their indexes."""
+    """The entries of every kind in `kinds.KINDS` (an attribute each, by the kind's name: `data.people`;
+    the timeline in chronological order, updates in the file's order), the source, and their indexes.
 
-    people: list[Person] = field(default_factory=list)
-    agreements: list[Agreement] = field(default_factory=list)
-    timeline: list[TimelineEvent] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    glossary: list[GlossaryTerm] = field(default_factory=list)
-    corrections: list[Correction] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
-    updates: list[Update] = field(default_factory=list)  # in the file's order; pages and feeds sort them
+    The kinds are declared once, in the table: a new kind is an attribute here with no edit.
+    """
+
+    source: Source | None  # the article with its corrections (None only for data loaded without it)
 
     # Indexes, built once: by id, and the links that work both ways (reverse indexes
     # keep rendering linear).
-    person: dict[str, Person] = field(init=False)
-    agreement: dict[str, Agreement] = field(init=False)
-    agreement_position: dict[str, int] = field(init=False)
-    event: dict[str, TimelineEvent] = field(init=False)
-    quote: dict[str, Quote] = field(init=False)
-    events_naming: dict[str, list[str]] = field(init=False)  # agreement id -> events naming it
-    agreements_naming_event: dict[str, list[str]] = field(init=False)  # event id -> agreements naming it
-    agreements_citing: dict[str, list[str]] = field(init=False)  # quote id -> agreements citing it
-    place: dict[str, Place] = field(init=False)
-    agreements_naming_place: dict[str, list[str]] = field(init=False)  # place id -> agreements naming it
+    person: dict[str, Person]
+    agreement: dict[str, Agreement]
+    agreement_position: dict[str, int]
+    event: dict[str, TimelineEvent]
+    quote: dict[str, Any]
+    events_naming: dict[str, list[str]]  # agreement id -> events naming it
+    agreements_naming_event: dict[str, list[str]]  # event id -> agreements naming it
+    agreements_citing: dict[str, list[str]]  # quote id -> agreements citing it
+    place: dict[str, Place]
+    agreements_naming_place: dict[str, list[str]]  # place id -> agreements naming it
 
-    def __post_init__(self) -> None:
-        self.timeline = sorted(self.timeline, key=lambda event: event.sort_key)  # stable: ties keep data order
+    def __init__(self, source: Source | None = None, **entries: list[BaseModel]) -> None:
+        unknown = sorted(set(entries) - set(BY_NAME))
+        if unknown:
+            raise TypeError(f"SiteData: no kind of data named {', '.join(unknown)} (kinds.KINDS)")
+        self.source = source
+        self._entries: dict[str, list[BaseModel]] = {kind.name: list(entries.get(kind.name, ())) for kind in KINDS}
+        self._index()
+
+    def __getattr__(self, name: str) -> list[Any]:
+        """`data.people`, `data.agreements`, …: the entries of the kind of that name."""
+        entries = self.__dict__.get("_entries")
+        if entries is not None and name in entries:
+            return entries[name]
+        raise AttributeError(f"SiteData has no attribute or kind of data {name!r}")
+
+    def _index(self) -> None:
+        self._entries["timeline"] = sorted(self.timeline, key=lambda event: event.sort_key)  # stable: ties keep order
         self.person = {p.id: p for p in self.people}
         self.agreement = {a.id: a for a in self.agreements}
         self.agreement_position = {a.id: i for i, a in enumerate(self.agreements)}
@@ -61,7 +75,7 @@ class SiteData:
                 self.agreements_naming_place.setdefault(place_id, []).append(agreement.id)
 
     def entries(self, kind: str) -> list[BaseModel]:
-        return getattr(self, kind)
+        return self._entries[kind]
 
     def place_pairs(self) -> list[tuple[Agreement, Place, Place]]:
         """(agreement, Dalian place, Yantai place) for every agreement with a place on each side, in data order."""

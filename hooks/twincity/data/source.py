@@ -2,39 +2,28 @@
 of whether an excerpt quotes it.
 
 Every fact on the site rests on one Chinese news report, kept byte for byte in
-`sources/source-article.zh.txt` (`sources/source.yml` describes it). The article has
-a few misprints and layout defects, listed once in `data/corrections.yml`; the site
-quotes it with those corrected, so an excerpt is compared with the *corrected* article. The comparison ignores
-whitespace and the width of punctuation, because the article uses ASCII `,` `:`
-`(` `)` where the site writes full-width `，` `：` `（` `）`.
+`sources/` (`sources/source.yml` describes it: `SourceDescription`). The article has a
+few misprints and layout defects, listed once in `data/corrections.yml`; the site
+quotes it with those corrected, so an excerpt is compared with the *corrected*
+article. The comparison ignores whitespace and the width of punctuation, because the
+article uses ASCII `,` `:` `(` `)` where the site writes full-width `，` `：` `（` `）`.
+
+Nothing is read here at import time: loading (`loading.load_site_data`) reads the
+description, the article and the corrections with the rest of the data, reports every
+problem with them as data problems, and hands the build a `Source`.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from ..errors import Problem, entry_label
+from .models import Correction, SourceDescription
 
-# -----------------------------------------------------------------------------
-# Data: sources/source.yml says what the source is, data/corrections.yml how the
-# site corrects it. Both are read here once; nothing about the source is typed twice.
-# -----------------------------------------------------------------------------
-
-ROOT = Path(__file__).resolve().parents[3]
-_INFO = yaml.safe_load((ROOT / "sources" / "source.yml").read_text("utf-8"))
-
-SOURCE_PATH = ROOT / "sources" / _INFO["file"]
-# SHA-256 of the article as received; a changed byte means the copy is no longer the source.
-SOURCE_SHA256: str = _INFO["sha256"]
-# The article's headline, subheadline and byline (the layout printed the first two inside a sentence).
-HEADLINE: str = _INFO["headline"]
-SUBHEADLINE: str = _INFO["subheadline"]
-BYLINE: str = _INFO["byline"]
-# The article names the framework agreement in two ways; both mean the same agreement.
-FRAMEWORK_AGREEMENT_NAMES: tuple[str, ...] = tuple(_INFO["framework_agreement_names"])
+DESCRIPTION = "source.yml"  # in the sources folder, beside the article
 
 # The article's ASCII punctuation and the full-width form the site uses.
 _FULL_WIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"})
@@ -43,52 +32,100 @@ _DASHES = "-‐‑‒–—―－"
 _INVISIBLE = "\u200b\u00ad\ufeff"
 
 
-@dataclass(frozen=True)
-class Correction:
-    """One documented correction of the article's text (an entry of data/corrections.yml).
+@dataclass(frozen=True, eq=False)
+class Source:
+    """The article as received, what sources/source.yml says of it, and the corrections applied."""
 
-    `wrong` is exactly what the article prints (newlines included) and occurs
-    `times` times; `right` replaces it. `printed` and `corrected` are the short
-    forms the sources page shows, with `|` where the layout split a word.
+    info: SourceDescription
+    text: str  # exactly as received
+    corrections: tuple[Correction, ...]
+    path: Path  # the project's copy
+    corrected: str = field(init=False)  # headline at the top, every correction applied
+
+    def __post_init__(self) -> None:
+        text = self.text
+        for correction in self.corrections:
+            text = text.replace(correction.wrong, correction.right)
+        object.__setattr__(self, "corrected", f"{self.info.headline}\n\n{self.info.subheadline}\n\n{text.strip()}\n")
+
+    @functools.cached_property
+    def _normalised(self) -> str:
+        return normalise(self.corrected)
+
+    def occurs(self, excerpt: str) -> bool:
+        """Whether `excerpt` quotes the corrected article (ignoring whitespace and
+        punctuation width). An empty excerpt quotes nothing."""
+        wanted = normalise(excerpt)
+        return bool(wanted) and wanted in self._normalised
+
+    def where_it_differs(self, excerpt: str) -> str:
+        """A short explanation of where `excerpt` stops matching the article, for error messages."""
+        wanted = normalise(excerpt)
+        source = self._normalised
+        if not wanted:
+            return "the excerpt is empty"
+        if wanted in source:
+            return "it occurs in the source"
+        # The longest start of the excerpt that the article contains.
+        low, high = 0, len(wanted)
+        while low < high:
+            mid = (low + high + 1) // 2
+            if wanted[:mid] in source:
+                low = mid
+            else:
+                high = mid - 1
+        if low == 0:
+            return f"its first character {wanted[0]!r} never starts a match in the source"
+        matched = wanted[:low]
+        at = source.index(matched)
+        return (
+            f"matches the source up to …{matched[-12:]!r}, then has {wanted[low : low + 12]!r} "
+            f"where the source has {source[at + low : at + low + 12]!r}"
+        )
+
+
+def read_source(
+    sources_dir: Path, info: SourceDescription, corrections: list[Correction], corrections_display: str
+) -> tuple[Source | None, list[Problem]]:
+    """The article described by `info`, checked against its checksum and every correction.
+
+    A changed byte, or a correction whose printed form does not occur as often as
+    documented, means the copy is no longer the text the site was checked against.
     """
-
-    id: str
-    wrong: str
-    right: str
-    times: int
-    printed: str
-    corrected: str
-    reason: dict[str, str]
-    certain: bool = True
-    see: tuple[str, ...] = ()  # pages quoting the passage: 'outlook#trend'
-
-
-def read_corrections(path: Path = ROOT / "data" / "corrections.yml") -> tuple[Correction, ...]:
-    """The corrections as written in the data file (the build validates them as data too)."""
-    return tuple(Correction(**entry) for entry in yaml.safe_load(path.read_text("utf-8")))
-
-
-CORRECTIONS: tuple[Correction, ...] = read_corrections()
-
-
-class SourceError(Exception):
-    """The project's copy of the article is not the text the corrections were made for."""
-
-
-# -----------------------------------------------------------------------------
-# Functions
-# -----------------------------------------------------------------------------
-
-
-@functools.cache
-def load_source() -> str:
-    """The article exactly as received (`sources/source-article.zh.txt`)."""
-    return SOURCE_PATH.read_text("utf-8")
-
-
-def source_checksum() -> str:
-    """SHA-256 of the project's copy of the article, to compare with SOURCE_SHA256."""
-    return hashlib.sha256(SOURCE_PATH.read_bytes()).hexdigest()
+    path = sources_dir / info.file
+    display = f"{sources_dir.name}/{info.file}"
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(f"{sources_dir.name}/{DESCRIPTION}", f"{display}: {error.strerror or error}", "", "file")]
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != info.sha256:
+        return None, [
+            Problem(
+                display,
+                f"its SHA-256 is {digest}, not the {info.sha256} of the article as received "
+                f"({sources_dir.name}/{DESCRIPTION}, sha256): the copy has changed",
+            )
+        ]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(display, "not UTF-8 text")]
+    problems = []
+    for index, correction in enumerate(corrections):
+        found = text.count(correction.wrong)
+        if found != correction.times:
+            problems.append(
+                Problem(
+                    corrections_display,
+                    f"{correction.printed!r} is expected {correction.times} time(s) in {display}, found {found}",
+                    entry_label(index, {"id": correction.id}),
+                    "times" if found else "wrong",
+                )
+            )
+    if problems:
+        return None, problems
+    return Source(info, text, tuple(corrections), path), []
 
 
 def normalise(text: str) -> str:
@@ -111,60 +148,3 @@ def normalise(text: str) -> str:
             ch = chr(ord(ch) - 0xFEE0)
         chars.append(ch)
     return "".join(chars).translate(_FULL_WIDTH)
-
-
-@functools.cache
-def corrected_source() -> str:
-    """The article with every documented correction applied, headline at the top.
-
-    Raises SourceError if a correction's printed form does not occur in the article
-    as often as documented, which means the copy has changed.
-    """
-    text = load_source()
-    for correction in CORRECTIONS:
-        found = text.count(correction.wrong)
-        if found != correction.times:
-            raise SourceError(
-                f"{SOURCE_PATH.name}: correction {correction.id!r} expects "
-                f"{correction.printed!r} {correction.times} time(s), found {found}"
-            )
-        text = text.replace(correction.wrong, correction.right)
-    return f"{HEADLINE}\n\n{SUBHEADLINE}\n\n{text.strip()}\n"
-
-
-@functools.cache
-def _normalised_source() -> str:
-    return normalise(corrected_source())
-
-
-def occurs_in_source(excerpt: str) -> bool:
-    """Whether `excerpt` quotes the corrected article (ignoring whitespace and
-    punctuation width). An empty excerpt quotes nothing."""
-    wanted = normalise(excerpt)
-    return bool(wanted) and wanted in _normalised_source()
-
-
-def where_it_differs(excerpt: str) -> str:
-    """A short explanation of where `excerpt` stops matching the article, for error messages."""
-    wanted = normalise(excerpt)
-    source = _normalised_source()
-    if not wanted:
-        return "the excerpt is empty"
-    if wanted in source:
-        return "it occurs in the source"
-    # The longest start of the excerpt that the article contains.
-    low, high = 0, len(wanted)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if wanted[:mid] in source:
-            low = mid
-        else:
-            high = mid - 1
-    if low == 0:
-        return f"its first character {wanted[0]!r} never starts a match in the source"
-    matched = wanted[:low]
-    at = source.index(matched)
-    return (
-        f"matches the source up to …{matched[-12:]!r}, then has {wanted[low : low + 12]!r} "
-        f"where the source has {source[at + low : at + low + 12]!r}"
-    )

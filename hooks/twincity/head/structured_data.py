@@ -16,12 +16,10 @@ close the <script> element that holds it.
 
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 from typing import Any
 
-import yaml
 from markupsafe import Markup
 
 from ..config.languages import Language, Languages
@@ -142,18 +140,13 @@ def _event(data: SiteData, language: Language, languages: Languages) -> list[dic
 
 
 def _report(data: SiteData, language: Language, source_language: str, root: Path) -> dict[str, Any]:
-    """The one report the site is based on (sources/source.yml): its headline, language and reporter."""
-    source = _source_info(root)
-    report: dict[str, Any] = {"@type": "NewsArticle", "headline": source["headline"], "inLanguage": source_language}
-    author = data.person.get(source.get("author") or "")
+    """The one report the site is based on (sources/source.yml, as loaded): its headline, language and reporter."""
+    info = data.source.info
+    report: dict[str, Any] = {"@type": "NewsArticle", "headline": info.headline, "inLanguage": source_language}
+    author = data.person.get(info.author)
     if author is not None:
         report["author"] = {"@type": "Person", "name": author.name[language.code]}
     return report
-
-
-@functools.cache
-def _source_info(root: Path) -> dict[str, Any]:
-    return yaml.safe_load((root / "sources" / "source.yml").read_text("utf-8"))
 
 
 def _quotations(data: SiteData, language: Language, head: PageHead, report: dict[str, Any]) -> list[dict[str, Any]]:

@@ -46,7 +46,8 @@ class Glance:
     framework: int
 
 
-def layout(data, lang: str, t: dict[str, Any], links) -> Glance:
+def layout(data, lang: str, t: dict[str, Any], links, number=str) -> Glance:
+    """The picture's rows; `number` writes a count as the language does in running text."""
     counts = {g: sum(1 for a in data.agreements if a.group == g) for g in GROUPS}
     most = max(counts.values(), default=1) or 1
     per_line = min(most, 8)  # squares per line before they wrap
@@ -59,7 +60,7 @@ def layout(data, lang: str, t: dict[str, Any], links) -> Glance:
             continue
         cell_lines = -(-n // per_line)
         cells_height = cell_lines * (CELL + CELL_GAP) - CELL_GAP
-        label = t["group_count"].format(n=n, label=t["group"][group])
+        label = t["group_count"].format(n=number(n), label=t["group"][group])
         lines = wrap(label, WIDTH - MARGIN - label_x)
         height = max(cells_height, len(lines) * LINE)
         cells = [

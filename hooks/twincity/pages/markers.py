@@ -31,7 +31,7 @@ from .rendering import (
     render_schematic,
     render_timeline,
 )
-from .updates import render_licence, render_updates
+from .updates import render_licence, render_report_how, render_updates
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,8 @@ MARKERS: tuple[Marker, ...] = (
     Marker("factsheet-pdf", None, False, render_factsheet_pdf, "<!-- twincity:factsheet-pdf -->"),
     Marker("updates", "updates", False, render_updates, "<!-- twincity:updates -->", reads=("updates",)),
     Marker("licence", "sources", False, render_licence, "<!-- twincity:licence -->"),
+    # How to report an error: what every page's report link does in this build (extra.twincity.report).
+    Marker("report-how", "sources", False, render_report_how, "<!-- twincity:report-how -->"),
 )
 BY_NAME = {marker.name: marker for marker in MARKERS}
 

@@ -28,6 +28,7 @@ from ..data.models import (
     AgreementGroup,
     GlossaryKind,
     Quote,
+    Span,
     TimelineEvent,
     date_display,
     date_ends,
@@ -53,7 +54,7 @@ class RenderContext:
     links: PageLinks
     src: str  # the page's file, for messages: docs/agreements.en.md
     home_url: str = ""  # the absolute address of the language's home page (Languages.absolute), for the QR code
-    trust: Any = None  # pages.updates.TrustContext: licence, report address, page titles (updates, licence)
+    trust: Any = None  # trust_blocks.TrustContext: licence, report address, page titles (updates, licence)
 
     @property
     def lang(self) -> str:
@@ -83,13 +84,38 @@ def render_agreement_index(ctx: RenderContext, level: int = 2) -> str:
         total=_number(len(ctx.data.agreements), ctx.texts),
         framework=_number(len(groups["framework"]), ctx.texts),
         specific=_number(sum(len(groups[g]) for g in specific), ctx.texts),
-        groups=_list(counts, ctx.texts),
+        groups=_group_list(counts, ctx.texts),
     )
     return render_template("agreement-index.html", ctx, h=level, groups=groups, specific=specific, total=total)
 
 
 def render_timeline(ctx: RenderContext, level: int = 2) -> str:
-    return render_template("timeline.html", ctx, h=level, periods=timeline_periods(ctx.data.timeline, ctx.texts))
+    return render_template(
+        "timeline.html", ctx, h=level, periods=timeline_periods(ctx.data.timeline, ctx.texts), undated=_undated(ctx)
+    )
+
+
+def _undated(ctx: RenderContext) -> str:
+    """How many entries the report gives no date for, and where the site placed them, counted from the data."""
+    t = ctx.texts["timeline"]
+    placed: dict[tuple[str, str], int] = {}
+    for event in ctx.data.timeline:
+        if isinstance(event.date, Span) and event.date.inferred:
+            placed[(event.date.start, event.date.to)] = placed.get((event.date.start, event.date.to), 0) + 1
+    if not placed:
+        return ""
+    dates = ctx.texts["dates"]
+    places = [
+        t["undated_date"].format(n=_number(n, ctx.texts), date=PartialDate.parse(start).display(dates))
+        if start == to
+        else t["undated_span"].format(
+            n=_number(n, ctx.texts),
+            start=PartialDate.parse(start).display(dates),
+            end=PartialDate.parse(to).display(dates),
+        )
+        for (start, to), n in placed.items()
+    ]
+    return t["undated"].format(n=_number(sum(placed.values()), ctx.texts), placements=_list(places, ctx.texts))
 
 
 def render_quotes(ctx: RenderContext, level: int = 2) -> str:
@@ -161,14 +187,16 @@ def render_schematic(ctx: RenderContext, level: int = 2) -> str:
 def render_glance(ctx: RenderContext, level: int = 2) -> str:
     """The 1+15 agreements as a picture: one square per agreement, a row per group."""
     t = ctx.texts["glance"]
-    plan = glance.layout(ctx.data, ctx.lang, t, ctx.links)
+    plan = glance.layout(ctx.data, ctx.lang, t, ctx.links, number=lambda n: _number(n, ctx.texts))
     groups = [
-        t["group_count"].format(n=row.count, label=t["group"][row.group])
+        t["group_count"].format(n=_number(row.count, ctx.texts), label=t["group"][row.group])
         for row in plan.rows
         if row.group != "framework"
     ]
     description = t["description"].format(
-        framework=plan.framework, specific=plan.specific, groups=_list(groups, ctx.texts)
+        framework=_number(plan.framework, ctx.texts),
+        specific=_number(plan.specific, ctx.texts),
+        groups=_group_list(groups, ctx.texts),
     )
     return render_template(
         "glance.html",
@@ -246,6 +274,16 @@ def _list(items: list[str], texts: Catalogue) -> str:
     return p["list_sep"].join(items[:-1]) + p["list_last_sep"] + items[-1]
 
 
+def _group_list(items: list[str], texts: Catalogue) -> str:
+    """The agreement groups with their counts, as a list: group names hold commas and 、 themselves."""
+    t = texts["agreements"]
+    if len(items) < 2:
+        return "".join(items)
+    if len(items) == 2:
+        return t["group_pair_sep"].join(items)
+    return t["group_sep"].join(items[:-1]) + t["group_last_sep"] + items[-1]
+
+
 @dataclass(frozen=True)
 class Period:
     """A heading of the timeline: an era, or a year (an event belongs to the year it starts in)."""
@@ -285,10 +323,13 @@ def _agreements_citing(data: SiteData, quote: Quote) -> list[Agreement]:
 
 
 def _event_links(events: list[TimelineEvent], ctx: RenderContext) -> list[tuple[str, str]]:
-    """(href, “date: title”) for each event, built here: a Jinja filter per link costs a third of the render."""
-    colon = ctx.texts["punctuation.colon"]
+    """(href, “title (date)”) for each event, built here: a Jinja filter per link costs a third of the render."""
+    pattern = ctx.texts["timeline.event_link"]
     return [
-        (ctx.links.page("timeline", e.id), f"{date_display(e.date, ctx.texts)}{colon}{e.title[ctx.lang]}")
+        (
+            ctx.links.page("timeline", e.id),
+            pattern.format(title=e.title[ctx.lang], date=date_display(e.date, ctx.texts)),
+        )
         for e in events
     ]
 
@@ -341,15 +382,24 @@ _HAN_RUN = re.compile(
 
 @pass_context
 def _mark_foreign_han(context, value: Any) -> Markup:
-    """Text of the page's language with any run of Han characters marked with the
+    """Text of the page's language, titles of works in italics, with any run of Han characters marked with the
     language they belong to (the catalogue's `language.foreign_han`), so that screen
     readers voice it right (WCAG 3.1.2, language of parts). Nothing is marked where Han
     is the page language's own script."""
-    text = escape(value)
+    text = _italic_works(escape(value), context["t"]["works"])
     foreign = context["t"]["language"]["foreign_han"]
     if not foreign:
         return text
     return Markup(_HAN_RUN.sub(lambda m: f'<span lang="{foreign}">{m[0]}</span>', str(text)))
+
+
+def _italic_works(text: Markup, works: list[str]) -> Markup:
+    """Titles of works (the catalogue's `works`) in italics, as the pages write them in Markdown."""
+    for title in works:
+        text = Markup(
+            re.sub(rf"(?<![\w>]){re.escape(str(escape(title)))}(?![\w<])", lambda m: f"<em>{m[0]}</em>", str(text))
+        )
+    return text
 
 
 def _fill(pattern: str, **values: Any) -> Markup:

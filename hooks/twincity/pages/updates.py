@@ -129,6 +129,11 @@ def render_licence(ctx: RenderContext, level: int = 2) -> str:
     return render_template("licence.html", ctx, h=level, licence=licence, licence_link=licence_link(licence))
 
 
+def render_report_how(ctx: RenderContext, level: int = 2) -> str:
+    """How to report an error, as true of this build: what the report link of every page does."""
+    return render_template("report-how.html", ctx, kind=_trust(ctx).settings.report.kind)
+
+
 def licence_link(licence) -> Markup:
     return Markup('<a href="{}" rel="license">{}</a>').format(licence.url, licence.name)
 

@@ -8,13 +8,28 @@ writes real text with embedded font subsets; pypdf then sets the title and langu
 Without Playwright or a Chromium the build goes on and says so (the PDF links then lead
 nowhere), unless TWINCITY_REQUIRE_PDF is set: then it fails. `make build` and the Pages
 workflow install both and set it (see README).
+
+Printing takes Chromium several seconds, so a PDF is printed only when what it is
+printed from changed: the built page's HTML, every file of the site it references
+(stylesheets, scripts, pictures, and what the stylesheets reference), and the printing
+itself (this module's code, Playwright's and pypdf's versions, the Chromium used). The
+PDFs are kept under that key in `.cache/factsheet-pdf/` beside mkdocs.yml (outside
+site/, ignored by git; TWINCITY_PDF_CACHE names another folder) and copied into the
+site when the key is found. Fonts installed on the system are not part of the key:
+delete the folder after changing them.
+
+TWINCITY_PDF=off skips printing (the PDF links then lead nowhere): the tests set it for
+the builds that are not about the PDF. TWINCITY_REQUIRE_PDF wins over it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import logging
 import os
 import re
+import shutil
 import threading
 import unicodedata
 from pathlib import Path
@@ -22,6 +37,7 @@ from pathlib import Path
 from ..config.languages import Languages
 from ..config.pages import FACTSHEET
 from ..pages.rendering import factsheet_pdf_name
+from ..pipeline import config_root
 
 log = logging.getLogger("mkdocs.hooks.twincity.publish.pdf")
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
@@ -68,16 +84,29 @@ class PdfError(Exception):
 
 def publish(config, languages: Languages) -> list[Path]:
     """Write <language root>/factsheet/<name>.pdf for every language; log why not if it cannot."""
-    jobs = [(language.code, Path(config.site_dir) / language.root / FACTSHEET) for language in languages]
+    site_dir = Path(config.site_dir)
+    jobs = [(language.code, site_dir / language.root / FACTSHEET) for language in languages]
     jobs = [(lang, folder) for lang, folder in jobs if (folder / "index.html").exists()]
+    required = bool(os.environ.get("TWINCITY_REQUIRE_PDF"))
+    if os.environ.get("TWINCITY_PDF") == "off" and not required:
+        log.info("Fact sheet PDFs not printed (TWINCITY_PDF=off): the PDF links are broken in this build.")
+        return []
+    cache = PdfCache(Path(os.environ.get("TWINCITY_PDF_CACHE") or config_root(config) / CACHE_FOLDER))
+    keys = {lang: print_key(folder / "index.html", site_dir) for lang, folder in jobs}
+    copied = [folder / factsheet_pdf_name(lang) for lang, folder in jobs if cache.copy(lang, keys[lang], folder)]
+    jobs = [(lang, folder) for lang, folder in jobs if folder / factsheet_pdf_name(lang) not in copied]
+    if copied:
+        log.info("Fact sheet PDFs unchanged since last printed, copied from %s: %s", cache.folder, len(copied))
+    if not jobs:
+        return copied
     reason = unavailable()
     if reason:
         # TWINCITY_REQUIRE_PDF=1 (make build, the Pages workflow): a warning, so --strict fails.
-        report = log.warning if os.environ.get("TWINCITY_REQUIRE_PDF") else log.info
+        report = log.warning if required else log.info
         report(
             "Fact sheet PDFs NOT made: %s. The PDF links are broken in this build; see README (Fact sheet PDF).", reason
         )
-        return []
+        return copied
     result: dict[str, object] = {}
 
     def work() -> None:  # Playwright's sync API cannot run inside another one's loop (the tests): a thread of its own
@@ -91,10 +120,111 @@ def publish(config, languages: Languages) -> list[Path]:
     thread.join()
     if "error" in result:
         log.warning("Fact sheet PDF: %s", result["error"])
-        return []
+        return copied
     paths = result["paths"]
+    for (lang, _), path in zip(jobs, paths):
+        cache.store(lang, keys[lang], path)
     log.info("Fact sheet PDFs written: %s", ", ".join(str(p.relative_to(config.site_dir)) for p in paths))
-    return paths
+    return copied + paths
+
+
+# -----------------------------------------------------------------------------
+# The cache: a PDF per language, under the key of what it was printed from
+# -----------------------------------------------------------------------------
+
+CACHE_FOLDER = Path(".cache") / "factsheet-pdf"
+# Files of the site a page refers to (href, src, srcset) and a stylesheet refers to (url()).
+_REFERENCE = re.compile(r"""\b(?:href|src)=["']([^"'#?]+)""")
+_SRCSET = re.compile(r"""\bsrcset=["']([^"']+)["']""")
+_CSS_URL = re.compile(r"""url\(\s*["']?([^"')#?]+)""")
+
+
+def print_key(page: Path, site_dir: Path) -> str:
+    """The sha256 of everything the PDF of `page` is printed from (see the module's docstring)."""
+    digest = hashlib.sha256()
+    digest.update(printing_fingerprint().encode("utf-8"))
+    digest.update(page.read_bytes())
+    for path in sorted(referenced_files(page, site_dir)):
+        digest.update(str(path.relative_to(site_dir)).encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def referenced_files(page: Path, site_dir: Path) -> set[Path]:
+    """The files of the built site the page uses, and those its stylesheets use, PDFs excepted."""
+    site = site_dir.resolve()
+    found: set[Path] = set()
+
+    def add(base: Path, reference: str) -> Path | None:
+        reference = reference.strip()
+        if not reference or "://" in reference or reference.startswith(("data:", "mailto:", "//")):
+            return None
+        path = ((site if reference.startswith("/") else base) / reference.lstrip("/")).resolve()
+        if path.is_file() and path.is_relative_to(site) and path.suffix != ".pdf" and path not in found:
+            found.add(path)
+            return path
+        return None
+
+    html = page.read_text("utf-8")
+    references = _REFERENCE.findall(html)
+    references += [item.split()[0] for srcset in _SRCSET.findall(html) for item in srcset.split(",") if item.split()]
+    for reference in references:
+        path = add(page.parent.resolve(), reference)
+        if path is not None and path.suffix == ".css":
+            for inner in _CSS_URL.findall(path.read_text("utf-8", errors="replace")):
+                add(path.parent, inner)
+    return found
+
+
+def printing_fingerprint() -> str:
+    """What prints the PDF: this module's code (options, scales, post-processing), the versions
+    of Playwright and pypdf, and the Chromium executable."""
+    parts = [Path(__file__).read_text("utf-8")]
+    for package in ("playwright", "pypdf"):
+        try:
+            parts.append(f"{package}=={importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{package} missing")
+    executable = chromium_executable()
+    if executable:
+        for path in {Path(executable), Path(executable).resolve()}:
+            stat = path.stat()
+            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+class PdfCache:
+    """PDFs in `folder`, named <language>-<key>.pdf; the newest few per language are kept
+    (`make build` and test builds for other addresses each find theirs)."""
+
+    KEEP = 4
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, lang: str, key: str) -> Path:
+        return self.folder / f"{lang}-{key}.pdf"
+
+    def copy(self, lang: str, key: str, folder: Path) -> bool:
+        """Copy the language's PDF printed under `key` into `folder`; False if there is none."""
+        cached = self._path(lang, key)
+        if not cached.is_file():
+            return False
+        shutil.copyfile(cached, folder / factsheet_pdf_name(lang))
+        cached.touch()  # recently used: kept
+        return True
+
+    def store(self, lang: str, key: str, pdf: Path) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            older = sorted(self.folder.glob(f"{lang}-*.pdf"), key=lambda path: path.stat().st_mtime, reverse=True)
+            for old in older[self.KEEP - 1 :]:
+                old.unlink()
+            temporary = self._path(lang, key).with_suffix(".tmp")
+            shutil.copyfile(pdf, temporary)
+            temporary.replace(self._path(lang, key))
+        except OSError as error:  # a read-only checkout still builds, printing every time
+            log.info("Fact sheet PDF not cached in %s: %s", self.folder, error)
 
 
 def unavailable() -> str | None:

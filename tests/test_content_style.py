@@ -1,0 +1,260 @@
+"""The site's house style, where a rule can be checked: counts the pages give come from
+the data, one measure word for agreements in Chinese, the glossary's English forms on
+the English pages, titles of works in italics, one English dash convention."""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+
+import pytest
+import yaml
+
+from support.data import load
+from support.site import LANGUAGES, ROOT, SOURCE_LANGUAGE, catalogues, page_slugs
+from twincity.pages.links import PageLinks
+from twincity.pages.rendering import RenderContext, render_timeline
+
+CATALOGUES = catalogues()
+DATA_DIR = ROOT / "data"
+OTHER_LANGUAGES = [lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE]
+
+
+def _yaml(name: str):
+    return yaml.safe_load((DATA_DIR / f"{name}.yml").read_text("utf-8")) or []
+
+
+def _number(n: int, lang: str) -> str:
+    """A count as the language writes it in running text (the catalogue's `numbers`)."""
+    words = CATALOGUES[lang]["numbers"]
+    return words[n] if 0 <= n < len(words) else str(n)
+
+
+def _article(built_site, slug: str, lang: str, drop: str = "a.headerlink, script, style"):
+    article = copy.copy(built_site.soup(slug, lang).select_one("article.md-content__inner"))
+    for element in article.select(drop):
+        element.decompose()
+    return article
+
+
+# -----------------------------------------------------------------------------
+# Counts come from the data
+# -----------------------------------------------------------------------------
+
+
+def _undated(entries: list[dict]) -> list[dict]:
+    return [e for e in entries if isinstance(e["date"], dict) and e["date"].get("inferred")]
+
+
+def _timeline_context(data, lang: str) -> RenderContext:
+    slugs = [slug or "index" for slug in page_slugs()]
+    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+    links = PageLinks(
+        page_url=f"{prefix}timeline/",
+        targets={slug: prefix + ("" if slug == "index" else f"{slug}/") for slug in slugs},
+    )
+    return RenderContext(
+        data=data,
+        texts=CATALOGUES[lang],
+        catalogues=CATALOGUES,
+        source=SOURCE_LANGUAGE,
+        links=links,
+        src="docs/timeline.md",
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_timeline_counts_its_undated_entries_from_the_data(built_site, lang):
+    n = len(_undated(_yaml("timeline")))
+    assert n, "data/timeline.yml has no undated (inferred) entry"
+    [paragraph] = built_site.soup("timeline", lang).select(".twincity-timeline__undated")
+    assert re.search(rf"(?<![0-9A-Za-z]){re.escape(_number(n, lang))}(?![0-9A-Za-z])", paragraph.get_text()), (
+        paragraph.get_text()
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_one_more_undated_entry_changes_the_count_on_the_timeline(tmp_path, lang):
+    """The count follows the file: nothing on the page is typed that could go stale."""
+    shutil.copytree(DATA_DIR, tmp_path / "data")
+    entries = _yaml("timeline")
+    first = _undated(entries)[0]
+    entries.append({**first, "id": first["id"] + "-again"})
+    (tmp_path / "data" / "timeline.yml").write_text(
+        yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8"
+    )
+    before = render_timeline(_timeline_context(load(DATA_DIR), lang))
+    after = render_timeline(_timeline_context(load(tmp_path / "data"), lang))
+    n = len(_undated(entries))
+    undated = CATALOGUES[lang]["timeline.undated"].split("{n}")[0]
+    assert undated + _number(n, lang) in after and undated + _number(n, lang) not in before
+
+
+# -----------------------------------------------------------------------------
+# Chinese: one measure word for agreements
+# -----------------------------------------------------------------------------
+
+# 个, as the source counts the agreements' groups (“6个市直部门牵头的行业协议”); the source's
+# own “15项合作协议” stays as printed in its excerpts, which are not the site's wording.
+MEASURE_WORD = "个"
+_COUNT_OF_AGREEMENTS = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十几多数]+)([项个份])[^。；，：:、\n]{0,16}?协议|协议（\d+([项个份])）"
+)
+
+
+def _measure_words(text: str) -> list[str]:
+    return [m.group(0) for m in _COUNT_OF_AGREEMENTS.finditer(text) if (m.group(1) or m.group(2)) != MEASURE_WORD]
+
+
+def _source_language_texts(value, path=""):
+    """Every source-language text of a data entry, but not the source's own words (citation)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "citation":
+                continue
+            if key == SOURCE_LANGUAGE and isinstance(item, str):
+                yield path, item
+            else:
+                yield from _source_language_texts(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            yield from _source_language_texts(item, f"{path}[{n}]")
+
+
+def test_the_measure_word_rule_finds_another_measure_word():
+    assert _measure_words("共16项协议；（6项）") == ["16项协议"]
+    assert _measure_words("市直部门牵头的行业协议（6项）") == ["协议（6项）"]
+    assert _measure_words("指同一份协议") == ["一份协议"]
+    assert _measure_words("签署15个专项合作协议，共16个") == []
+
+
+@pytest.mark.parametrize("slug", page_slugs())
+def test_chinese_pages_count_agreements_with_one_measure_word(built_site, slug):
+    # Not the source's own words: its excerpts and quotations.
+    article = _article(built_site, slug, SOURCE_LANGUAGE, "a.headerlink, script, style, .twincity-citation, blockquote")
+    found = _measure_words(article.get_text("\n"))
+    assert not found, f"{slug or 'home'}: {found} (use {MEASURE_WORD})"
+
+
+def test_data_and_catalogue_count_agreements_with_one_measure_word():
+    found = [
+        f"data/{path.name}{where}: {words}"
+        for path in sorted(DATA_DIR.glob("*.yml"))
+        for where, text in _source_language_texts(yaml.safe_load(path.read_text("utf-8")))
+        if (words := _measure_words(text))
+    ]
+    catalogue = (ROOT / "hooks" / "twincity" / "locales" / f"{SOURCE_LANGUAGE}.yml").read_text("utf-8")
+    found += [
+        f"{SOURCE_LANGUAGE}.yml: {words}" for words in [_measure_words(re.sub(r"\{\w+\}", "1", catalogue))] if words
+    ]
+    assert not found, "\n".join(found)
+
+
+# -----------------------------------------------------------------------------
+# Titles of works in italics
+# -----------------------------------------------------------------------------
+
+
+def _bare_titles(article, works: list[str]) -> list[str]:
+    """Titles of works the article names outside italics."""
+    found = []
+    for string in article.find_all(string=True):
+        if string.find_parent(["em", "i", "script", "style"]):
+            continue
+        found += [title for title in works if re.search(rf"(?<!\w){re.escape(title)}(?!\w)", string)]
+    return found
+
+
+def test_the_italics_rule_finds_a_bare_title():
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup("<p>The <em>Across the Sea</em> hall; Across the Sea</p>", "html.parser")
+    assert _bare_titles(soup, ["Across the Sea"]) == ["Across the Sea"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("slug", page_slugs())
+def test_titles_of_works_are_in_italics_wherever_a_page_names_them(built_site, slug, lang):
+    works = CATALOGUES[lang]["works"]
+    article = _article(built_site, slug, lang, "a.headerlink, script, style, .twincity-citation")
+    assert not _bare_titles(article, works), f"{lang}:{slug or 'home'}: {_bare_titles(article, works)}"
+
+
+# -----------------------------------------------------------------------------
+# English: one convention, the one og:locale names
+# -----------------------------------------------------------------------------
+
+# British English (Oxford spelling: -ize, but centre, programme, licence, towards), with
+# the spaced en dash as the only dash between words. American forms that would slip in:
+_AMERICAN = re.compile(
+    r"\b(?:center|centers|centered|program|programs|color|colors|favor|labor|traveled|traveling|"
+    r"defense|catalog|gray|analyze|analyzed|toward|neighbor|neighbors|honor|meters|kilometers|"
+    r"license|licensed)\b",
+    re.I,
+)
+# An em dash between words (not one in Chinese, where —— and 烟台—大连 are right).
+_EM_DASH = re.compile(r"(?<![\u3400-\u9fff\u2014])\u2014(?![\u3400-\u9fff\u2014])")
+BRITISH = [lang for lang in LANGUAGES if CATALOGUES[lang]["language.og_locale"] == "en_GB"]
+
+
+def _convention_breaks(text: str) -> list[str]:
+    return [m.group(0) for m in _AMERICAN.finditer(text)] + [m.group(0) for m in _EM_DASH.finditer(text)]
+
+
+def test_the_convention_rule_finds_american_spelling_and_em_dashes():
+    assert _convention_breaks("a program centre — and a center") == ["program", "center", "—"]
+    assert _convention_breaks("“烟台—大连”, the programme – a licence") == []
+
+
+def test_one_language_follows_the_british_convention():
+    assert BRITISH, "no catalogue names en_GB as its og:locale: say which convention the English follows"
+
+
+@pytest.mark.parametrize("lang", BRITISH)
+@pytest.mark.parametrize("slug", page_slugs())
+def test_british_pages_use_british_spelling_and_one_dash(built_site, slug, lang):
+    article = _article(built_site, slug, lang, "a.headerlink, script, style, .twincity-citation")
+    for element in article.select(f"[lang|={SOURCE_LANGUAGE}]"):  # Chinese, which has its own dashes
+        element.replace_with("\u4e2d")
+    # Words apart, blocks apart (spelling); as written, where a dash meets its neighbours (dashes).
+    found = [m.group(0) for m in _AMERICAN.finditer(article.get_text(" "))]
+    found += [m.group(0) for m in _EM_DASH.finditer(article.get_text(""))]
+    assert not found, f"{lang}:{slug or 'home'}: {found}"
+
+
+@pytest.mark.parametrize("lang", BRITISH)
+def test_british_data_and_catalogue_use_british_spelling_and_one_dash(lang):
+    def texts(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == lang and isinstance(item, str):
+                    yield item
+                elif key == lang and isinstance(item, list):
+                    yield from (i for i in item if isinstance(i, str))
+                else:
+                    yield from texts(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from texts(item)
+
+    found = [
+        f"data/{path.name}: {words}"
+        for path in sorted(DATA_DIR.glob("*.yml"))
+        for text in texts(yaml.safe_load(path.read_text("utf-8")))
+        if (words := _convention_breaks(text))
+    ]
+    catalogue = yaml.safe_load((ROOT / "hooks" / "twincity" / "locales" / f"{lang}.yml").read_text("utf-8"))
+
+    def strings(value):
+        if isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+        elif isinstance(value, str):
+            yield value
+
+    found += [f"{lang}.yml: {words}" for text in strings(catalogue) if (words := _convention_breaks(text))]
+    assert not found, "\n".join(found)
