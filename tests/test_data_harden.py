@@ -135,3 +135,60 @@ def test_a_goal_may_lie_in_the_future_and_today_is_not_later_than_today(data):
     data.edit("updates", "first-publication", date=datetime.date.today().isoformat())
     site = load(data.dir)
     assert site.event["goal"].date == "2099"
+
+
+# -----------------------------------------------------------------------------
+# Anchors in data that name a place on a page, checked against the built pages
+# -----------------------------------------------------------------------------
+
+
+def test_an_anchor_its_built_page_lacks_is_named_with_file_entry_and_field(data):
+    from twincity.pages.updates import check_concern_anchors
+
+    data.edit("updates", "first-publication", concerns=["sources#corrections", "sources#corections"])
+    corrections = data.read("corrections")
+    corrections[0]["see"] = ["timeline#no-such-event"]
+    for other in corrections[1:]:
+        other.pop("see", None)
+    data.write("corrections", corrections)
+    site = load(data.dir)
+    built = {"sources": {"corrections", "article"}, "timeline": {"conference"}}
+    with pytest.raises(DataError) as caught:
+        check_concern_anchors(site, lambda slug, lang: built.get(slug), LANGUAGES)
+    found = [str(p) for p in caught.value.problems]
+    assert found == [
+        "data/updates.yml: entry 'first-publication' (#1): concerns[1]: no anchor #corections on the page 'sources' "
+        f"(built, in {', '.join(LANGUAGES)}): name an id the page has (a heading's {{#id}} or a data entry's id)",
+        f"data/corrections.yml: entry '{corrections[0]['id']}' (#1): see[0]: no anchor #no-such-event on the page "
+        f"'timeline' (built, in {', '.join(LANGUAGES)}): name an id the page has (a heading's {{#id}} or a data entry's id)",
+    ]
+
+
+# -----------------------------------------------------------------------------
+# data/corrections.yml: once read at import time, three mistakes gave tracebacks. The
+# lead made corrections a data kind loaded with the others; these hold it to that.
+# -----------------------------------------------------------------------------
+
+
+def test_corrections_with_an_unknown_key_name_file_entry_and_field(data):
+    corrections = data.read("corrections")
+    corrections[0]["reasn"] = corrections[0]["reason"]
+    data.write("corrections", corrections)
+    found = problems(data)
+    assert found and found[0].startswith(
+        f"data/corrections.yml: entry '{corrections[0]['id']}' (#1): reasn: unknown key"
+    )
+
+
+def test_corrections_without_a_reason_name_file_entry_and_field(data):
+    corrections = data.read("corrections")
+    del corrections[0]["reason"]
+    data.write("corrections", corrections)
+    found = problems(data)
+    assert f"data/corrections.yml: entry '{corrections[0]['id']}' (#1): reason: missing" in found
+
+
+def test_corrections_holding_only_a_comment_is_a_clear_stop(data):
+    data.write_text("corrections", "# nothing yet\n")
+    found = problems(data)
+    assert any(p.startswith("data/corrections.yml: the file holds no entries") for p in found), found
