@@ -192,3 +192,10 @@ def test_corrections_holding_only_a_comment_is_a_clear_stop(data):
     data.write_text("corrections", "# nothing yet\n")
     found = problems(data)
     assert any(p.startswith("data/corrections.yml: the file holds no entries") for p in found), found
+
+
+def test_crlf_line_ends_and_a_bom_at_the_start_are_not_control_characters_in_texts(data):
+    """Windows line ends and a byte-order mark before the first line are the file's, not a text's."""
+    for path in data.dir.glob("*.yml"):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert load(data.dir).agreement["maritime-affairs"].title[EN] == "Maritime affairs agreement"
