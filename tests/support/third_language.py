@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
 import logging
 import tempfile
 from pathlib import Path
@@ -59,9 +60,31 @@ def add_language_to_config(project: Path, code: str = CODE) -> None:
         f"              - media: '(prefers-color-scheme: dark)'\n"
         f"                scheme: slate\n"
         f"                toggle: {{icon: material/weather-sunny, name: '{PLACEHOLDER}light'}}\n"
+        f"          nav_translations:\n"
+        + "".join(
+            f"            {_quoted(title)}: {_quoted(PLACEHOLDER + english)}\n"
+            for title, english in _english_nav_translations(text).items()
+        )
     )
     assert english in text, "mkdocs.yml no longer has the English i18n entry this test adds after"
     path.write_text(text.replace(english, entry + english, 1), "utf-8")
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+
+
+def _english_nav_translations(config_text: str) -> dict[str, str]:
+    """Every nav title and its English form, from mkdocs.yml (every title is translated)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load(config_text, Loader=Loader)  # noqa: S506 - a SafeLoader subclass
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    english = next(lang for lang in i18n["languages"] if lang["locale"] == "en")
+    return english["nav_translations"]
 
 
 def add_catalogue(project: Path, code: str = CODE) -> None:
@@ -82,10 +105,15 @@ def add_catalogue(project: Path, code: str = CODE) -> None:
 
 
 def add_pages(project: Path, code: str = CODE) -> None:
-    """Every page in the language: the English page, its description marked as a placeholder."""
+    """Every page in the language: the English page, its description marked as a placeholder
+    (front matter written again as YAML: the placeholder's brackets need quotes)."""
     for page in (project / "docs").rglob("*.en.md"):
-        text = page.read_text("utf-8").replace("\ndescription: ", f"\ndescription: {PLACEHOLDER}", 1)
-        page.with_name(page.name.replace(".en.md", f".{code}.md")).write_text(text, "utf-8")
+        text = page.read_text("utf-8")
+        _, front, body = text.split("---\n", 2)
+        meta = yaml.safe_load(front)
+        meta["description"] = PLACEHOLDER + meta["description"]
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        page.with_name(page.name.replace(".en.md", f".{code}.md")).write_text(f"---\n{front}---\n{body}", "utf-8")
 
 
 def add_data_texts(project: Path, code: str = CODE) -> None:

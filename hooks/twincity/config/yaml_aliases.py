@@ -38,6 +38,8 @@ def alias_problems(path: str | Path, display: str | None = None) -> list[str]:
                 first = first or (event.start_mark.line + 1, what)
     except yaml.YAMLError:
         return []  # MkDocs reports the syntax error itself, with its line
+    except FileNotFoundError:
+        return []  # and that there is no such file
     except OSError as error:
         return [f"{display}: cannot be read: {error.strerror or error}"]
     if first is None:
