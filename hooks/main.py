@@ -19,7 +19,7 @@ from twincity.head.page_info import page_info
 from twincity.head.readers import page_readers
 from twincity.pages import compiled_templates, fill
 from twincity.pipeline import config_root, keep_serving, set_up, site_of, stopped_page
-from twincity.publish import feeds, not_found, pdf, redirects, search_index, search_worker, segmentation
+from twincity.publish import feeds, not_found, pdf, redirects, search_index, search_worker, segmentation, site_check
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -115,6 +115,7 @@ def on_post_build(config):
     site = site_of(config)
     if site.stopped:
         return
+    pdfs = []
     # One search index per language, each at its language's root.
     if all_languages_built(config):
         search_index.write_language_indexes(Path(config.site_dir), site.languages)
@@ -123,8 +124,11 @@ def on_post_build(config):
         # A moved page redirects under every language's root, not the default's only.
         redirects.write_language_redirects(config, site.languages)
         # Each language's fact sheet printed to PDF by Chromium, beside its page.
-        pdf.publish(config, site.languages)
+        pdfs = pdf.publish(config, site.languages)
         # One Atom feed of the site's updates per language, at its root.
         feeds.write_feeds(Path(config.site_dir), site.languages, site.data, site.trust)
     # Open data: /data/*.json, *.csv and *.geojson, written once at the site root, with their licence.
     fill.publish_open_data(config, site.languages, site.data, site.trust.settings.licence)
+    if all_languages_built(config):
+        # Updates' anchors and every link of the built site, raw HTML included.
+        site_check.check_built_site(config, site.languages, site.data, pdfs)

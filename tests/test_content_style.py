@@ -279,8 +279,11 @@ def _key(text: str) -> str:
 
 def _headwords() -> list[tuple[str, dict]]:
     """(Chinese form, entry) for every glossary term and its Chinese variants, longest first."""
-    pairs = [(zh, entry) for entry in _yaml("glossary")
-             for zh in (entry["term"][SOURCE_LANGUAGE], *(entry.get("variants") or {}).get(SOURCE_LANGUAGE, []))]
+    pairs = [
+        (zh, entry)
+        for entry in _yaml("glossary")
+        for zh in (entry["term"][SOURCE_LANGUAGE], *(entry.get("variants") or {}).get(SOURCE_LANGUAGE, []))
+    ]
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
@@ -290,8 +293,8 @@ def _terms_in(text: str) -> list[dict]:
     found = {}
     for zh, entry in _headwords():
         for m in re.finditer(re.escape(zh), text):
-            if not any(taken[m.start():m.end()]):
-                taken[m.start():m.end()] = [True] * len(zh)
+            if not any(taken[m.start() : m.end()]):
+                taken[m.start() : m.end()] = [True] * len(zh)
                 found[entry["id"]] = entry
     return list(found.values())
 
@@ -306,7 +309,12 @@ def _prose(built_site, slug: str, lang: str, *, drop_source: bool) -> str:
 
 def _named(key: str, text: str) -> bool:
     """The headword in the text, also in its plural (strategy: strategies, tour: tours, consortium: consortia)."""
-    forms = {key, key + "s", key[:-1] + "ies" if key.endswith("y") else key, key[:-2] + "a" if key.endswith("um") else key}
+    forms = {
+        key,
+        key + "s",
+        key[:-1] + "ies" if key.endswith("y") else key,
+        key[:-2] + "a" if key.endswith("um") else key,
+    }
     return any(re.search(rf"(?<![a-z]){re.escape(form)}(?![a-z])", text) for form in forms)
 
 
@@ -321,10 +329,15 @@ def test_the_glossarys_form_of_each_term_is_the_one_the_pages_use(built_site, la
     is named, somewhere beyond the glossary itself, by the glossary's headword, not only by
     a variant. (Each page naming it at all is checked in test_content_pages.py.)"""
     slugs = [slug for slug in page_slugs() if slug != "glossary"]
-    named = {e["id"]: e for slug in slugs for e in _terms_in(_prose(built_site, slug, SOURCE_LANGUAGE, drop_source=False))}
+    named = {
+        e["id"]: e for slug in slugs for e in _terms_in(_prose(built_site, slug, SOURCE_LANGUAGE, drop_source=False))
+    }
     text = " ".join(_key(_prose(built_site, slug, lang, drop_source=True)) for slug in slugs)
-    missing = [f"{e['term'][SOURCE_LANGUAGE]} → {e['term'][lang]} ({e['id']})" for e in named.values()
-               if not _named(_key(e["term"][lang]), text)]
+    missing = [
+        f"{e['term'][SOURCE_LANGUAGE]} → {e['term'][lang]} ({e['id']})"
+        for e in named.values()
+        if not _named(_key(e["term"][lang]), text)
+    ]
     assert not missing, f"{lang}: no page but the glossary uses the glossary's form of:\n  " + "\n  ".join(missing)
 
 

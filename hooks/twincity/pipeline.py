@@ -12,11 +12,14 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from .config.checks import nav_problems
 from .config.languages import Languages, built_codes
 from .config.report import trust_settings
+from .config.yaml_aliases import alias_problems
 from .data.loading import load_site_data
 from .data.site_data import SiteData
 from .errors import ConfigError, DataError
+from .pages.checks import page_problems
 from .pages.updates import TrustContext, check_updates
 from .publish import not_found
 from .publish.open_data import check_descriptions
@@ -60,6 +63,9 @@ def set_up(config, *, serving: bool = False) -> Site:
     except ConfigError:  # no default language (reported above): nothing else can be checked
         raise ConfigError("\n".join(problems)) from None
     problems += missing_translations(Path(config.docs_dir), codes)
+    problems += nav_problems(config)
+    problems += page_problems(Path(config.docs_dir), codes)
+    problems += alias_problems(config.config_file_path, "mkdocs.yml")  # tools/config_guard.py runs it earlier
     trust = None
     try:
         trust = TrustContext(trust_settings(config), Path(config.docs_dir), codes[0])
