@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from support.site import LANGUAGES, ROOT, copy_project, run_build
+from support.site import LANGUAGES, ROOT, copy_project, run_build, settings_config
 from twincity.config import checks, report
 from twincity.errors import ConfigError
 
@@ -19,8 +19,7 @@ LICENCE = CONFIG["extra"]["twincity"]["licence"]
 
 
 def _trust(licence=None, report_settings=None):
-    extra = {"twincity": {"licence": {**LICENCE, **(licence or {})}, "report": report_settings or {}}}
-    return report.trust_settings(SimpleNamespace(extra=extra))
+    return report.trust_settings(settings_config(licence={**LICENCE, **(licence or {})}, report=report_settings or {}))
 
 
 @pytest.mark.parametrize(

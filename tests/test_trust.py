@@ -11,7 +11,6 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from types import SimpleNamespace
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import feedparser
@@ -20,7 +19,17 @@ import yaml
 from bs4 import BeautifulSoup
 
 from support.data import DataCopy
-from support.site import LANGUAGES, PAGE_IDS, PAGES, ROOT, copy_project, page_slugs, run_build, site_languages
+from support.site import (
+    LANGUAGES,
+    PAGE_IDS,
+    PAGES,
+    ROOT,
+    copy_project,
+    page_slugs,
+    run_build,
+    settings_config,
+    site_languages,
+)
 from twincity.config import report
 from twincity.data.loading import load_site_data
 from twincity.errors import ConfigError, DataError
@@ -69,8 +78,7 @@ def _graph(soup: BeautifulSoup) -> dict[str, list[dict]]:
 
 
 def _trust_context(site_dir: Path = ROOT) -> TrustContext:
-    config = SimpleNamespace(extra={"twincity": {"licence": LICENCE, "report": {}}})
-    return TrustContext(report.trust_settings(config), site_dir / "docs", DEFAULT)
+    return TrustContext(report.trust_settings(settings_config(licence=LICENCE, report={})), site_dir / "docs", DEFAULT)
 
 
 # -----------------------------------------------------------------------------
@@ -392,11 +400,10 @@ def test_report_address_reads_repository_or_email_and_refuses_nonsense():
         ({"repository": "git@github.com:o/r"}, "https address"),
         ({"email": "nobody"}, "not an e-mail"),
     ):
-        config = SimpleNamespace(extra={"twincity": {"licence": LICENCE, "report": address}})
         with pytest.raises(ConfigError, match=message):
-            report.trust_settings(config)
-    with pytest.raises(ConfigError, match="extra.twincity.licence needs id"):
-        report.trust_settings(SimpleNamespace(extra={"twincity": {}}))
+            report.trust_settings(settings_config(licence=LICENCE, report=address))
+    with pytest.raises(ConfigError, match=r"extra.twincity.licence: Sub-option 'id'"):
+        report.trust_settings(settings_config(licence={}))
 
 
 # -----------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import os
 import shutil
@@ -10,6 +11,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
 
@@ -195,4 +197,15 @@ def run_build(
         capture_output=True,
         text=True,
         timeout=300,
+    )
+
+
+def settings_config(**twincity) -> SimpleNamespace:
+    """A stand-in for the MkDocs config with extra.twincity as mkdocs.yml sets it, the keys
+    given here replaced (for the settings' own checks: config/settings.py)."""
+    from mkdocs.config import load_config
+
+    real = load_config(str(ROOT / "mkdocs.yml"), site_url="https://example.org/").extra["twincity"]
+    return SimpleNamespace(
+        extra={"twincity": {**copy.deepcopy(dict(real)), **twincity}}, config_file_path=str(ROOT / "mkdocs.yml")
     )

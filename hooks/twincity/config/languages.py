@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 from ..errors import ConfigError
 from .catalogue import Catalogue, load_catalogues
+from .settings import settings_of
 
 # -----------------------------------------------------------------------------
 # Data
@@ -67,19 +68,14 @@ class Languages:
             )
         declared = built_languages(i18n.config.languages)
         codes = [lang.locale for lang in declared]
-        settings = (config.extra or {}).get("twincity") or {}
-        source = settings.get("source_language")
+        settings = settings_of(config)
+        source = settings.source_language
         if source not in codes:
             raise ConfigError(
                 f"mkdocs.yml: extra.twincity.source_language must name the language the source is "
                 f"written in, one of the i18n languages {codes} (found {source!r})"
             )
-        if not settings.get("catalogues"):
-            raise ConfigError(
-                "mkdocs.yml: extra.twincity.catalogues must name the folder of the text catalogues "
-                "(hooks/twincity/locales)"
-            )
-        folder = Path(config.config_file_path).resolve().parent / settings["catalogues"]
+        folder = Path(config.config_file_path).resolve().parent / settings.catalogues
         catalogues = load_catalogues(codes, folder)
         languages = []
         # Without these, mkdocs-static-i18n shows the default language's on the language's pages.

@@ -16,9 +16,8 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from ..errors import ConfigError
-from . import checks
 from .catalogue import Catalogue
+from .settings import settings_of
 
 log = logging.getLogger("mkdocs.hooks.twincity")
 
@@ -64,31 +63,10 @@ class TrustSettings:
 
 
 def trust_settings(config) -> TrustSettings:
-    """Read extra.twincity.licence and extra.twincity.report; ConfigError on a mistake."""
-    settings = (config.extra or {}).get("twincity") or {}
-    licence = settings.get("licence") or {}
-    missing = [key for key in ("id", "name", "url") if not licence.get(key)]
-    if missing:
-        raise ConfigError(
-            "mkdocs.yml: extra.twincity.licence needs id (SPDX: CC-BY-4.0), name (CC BY 4.0) and url "
-            f"(the licence's text); missing: {', '.join(missing)}"
-        )
-    report = settings.get("report") or {}
-    repository = str(report.get("repository") or "").rstrip("/")
-    email = str(report.get("email") or "")
-    # Published in every footer, feed, JSON-LD and report link: checked like data.
-    where = "mkdocs.yml: extra.twincity"
-    problems = checks.https_or_site_path(licence["url"], f"{where}.licence.url")
-    problems += checks.plain_text(licence["id"], f"{where}.licence.id")
-    problems += checks.plain_text(licence["name"], f"{where}.licence.name")
-    if repository:
-        problems += checks.https_url(repository, f"{where}.report.repository (REPO_URL)")
-    if email:
-        problems += checks.plain_email(email, f"{where}.report.email (REPORT_EMAIL)")
-    checks.raise_if(problems)
-    return TrustSettings(
-        Licence(str(licence["id"]), str(licence["name"]), str(licence["url"])), ReportAddress(repository, email)
-    )
+    """The licence and the report address of extra.twincity (config/settings.py validates them)."""
+    settings = settings_of(config)
+    licence, report = settings.licence, settings.report
+    return TrustSettings(Licence(licence.id, licence.name, licence.url), ReportAddress(report.repository, report.email))
 
 
 def say_where_reports_go(settings: TrustSettings) -> None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..config.languages import Language
+from ..config.settings import settings_of
 from ..pages.qr import qr_path
 from .meta import PageHead
 
@@ -53,7 +54,7 @@ def filing_numbers(settings: dict) -> tuple[Filing, ...]:
 
 def page_readers(head: PageHead, language: Language, config) -> Readers:
     size, path = qr_path(head.canonical)
-    settings = (config.extra.get("twincity") or {}).get("filing") or {}
+    settings = settings_of(config).filing
     return Readers(
         texts=language.texts["readers"], url=head.canonical, qr_size=size, qr_path=path, filing=filing_numbers(settings)
     )
