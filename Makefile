@@ -24,7 +24,7 @@ NEW_SITE  := site.new
 CONFIG_GUARD := $(BIN)/python -m tools.config_guard mkdocs.yml
 VNU_JAR   := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve build pages addresses check test bench audit lock clean chromium
+.PHONY: serve build pages addresses check test test-language bench audit lock clean chromium
 
 serve: $(VENV)/.site ## Build and serve with live reload at http://127.0.0.1:8000
 	$(CONFIG_GUARD)
@@ -66,6 +66,22 @@ check: $(VENV)/.site ## Check configuration, pages, data and source as the build
 test: $(VENV)/.dev $(VNU_JAR) chromium ## Run the whole test suite, browser tests, HTML and link checks included
 	@command -v java >/dev/null || { echo "make test: the Nu HTML checker needs Java: apt-get install default-jre-headless" >&2; exit 1; }
 	$(BIN)/python -m pytest
+
+# A third language added to a copy by the README's recipe (tools/add_language.py, every
+# text marked "[ja] ") and committed there as a person would, then the tests run there,
+# unchanged: the non-browser suite and the browser tests about languages. The copy
+# stays in $(LANGUAGE_COPY) to look at.
+LANGUAGE_COPY ?= /tmp/twincity-language
+LANGUAGE_BROWSER_TESTS := tests/browser/test_language_switch.py tests/browser/test_not_found.py \
+	tests/browser/test_third_language.py
+test-language: $(VENV)/.dev $(VNU_JAR) chromium ## Add a third language to a copy (README, Adding a language) and run the tests there
+	rm -rf $(LANGUAGE_COPY)
+	$(BIN)/python -m tools.add_language ja 日本語 --og-locale ja_JP --to $(LANGUAGE_COPY)
+	git -C $(LANGUAGE_COPY) add -A
+	git -C $(LANGUAGE_COPY) -c user.name=make -c user.email=make@localhost commit -q -m "Add ja (tools/add_language.py)"
+	ln -s $(abspath tools/vnu/node_modules) $(LANGUAGE_COPY)/tools/vnu/node_modules
+	cd $(LANGUAGE_COPY) && $(abspath $(BIN))/python -m pytest -p no:cacheprovider -m "not browser" $(ARGS)
+	cd $(LANGUAGE_COPY) && $(abspath $(BIN))/python -m pytest -p no:cacheprovider $(LANGUAGE_BROWSER_TESTS) $(ARGS)
 
 bench: $(VENV)/.dev ## Print the build against the default stack, the segmenters' start-up, and times for synthetic data
 	$(BIN)/python -m benchmarks.stack

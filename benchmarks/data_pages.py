@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import tempfile
 import time
@@ -46,7 +47,9 @@ CATEGORIES = ("history", "policy", "cooperation", "conference", "goal")
 
 
 def _text(zh: str, en: str) -> dict[str, str]:
-    return {"zh": zh, "en": en}
+    """A text in every language of the site: the Chinese one in the default language, the English one in the others."""
+    codes = site_languages().codes
+    return {codes[0]: zh, **{code: en for code in codes[1:]}}
 
 
 def _date(i: int) -> Any:
@@ -261,6 +264,7 @@ def _whole_build(project: Path) -> float:
     from mkdocs.config import load_config
 
     copy_project(project, BUILD_PARTS)
+    os.environ["TWINCITY_PDF"] = "off"  # the build's own work: printing is timed by neither stack
     logger = logging.getLogger("mkdocs")
     level = logger.level
     logger.setLevel(logging.ERROR)  # the prose pages link to ids the synthetic data lacks

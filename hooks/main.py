@@ -16,7 +16,8 @@ from twincity.config import report
 from twincity.config.languages import all_languages_built
 from twincity.head import a11y, last_updated, meta
 from twincity.head.page_info import page_info
-from twincity.pages import fill
+from twincity.head.readers import page_readers
+from twincity.pages import compiled_templates, fill
 from twincity.pipeline import config_root, keep_serving, set_up, site_of, stopped_page
 from twincity.publish import feeds, not_found, pdf, redirects, search_index, search_worker, segmentation, site_check
 
@@ -53,6 +54,11 @@ def on_config(config):
     return config
 
 
+def on_env(env, config, files):
+    # The theme's templates are compiled once per process, not once per language.
+    return compiled_templates.keep_compiled(env)
+
+
 def on_page_markdown(markdown, page, config, files):
     # Agreement index, timeline, quotes, glossary, open-data list, pictures and the fact
     # sheet's parts, in the page's language.
@@ -73,6 +79,8 @@ def on_page_context(context, page, config, nav):
     context["twincity_page"] = page_info(
         page, context["twincity_head"], languages.current(config), languages, site.data, site.trust, config_root(config)
     )
+    # Reading mode, share panel (QR code, copy link) and footer filing numbers.
+    context["twincity_readers"] = page_readers(context["twincity_head"], languages.current(config), config)
     # Search and Material's scripts treat the page's language root as the site root.
     context["base_url"] = languages.page_base_url(context["base_url"], page.url)
     return context

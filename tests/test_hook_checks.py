@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 import yaml
 
-from support.data import load
+from support.data import DEFAULT, OTHERS, load, text
 from support.site import LANGUAGES, ROOT, copy_project, run_build
 from twincity.config.catalogue import load_catalogues
 from twincity.errors import PageError
@@ -155,9 +155,9 @@ def test_an_empty_data_file_stops_the_build(copy, text):
 
 
 def test_a_text_over_the_documented_length_stops_the_build(copy):
-    copy.edit("agreements", "maritime-affairs", title={"zh": "长" * 2001, "en": "x"})
+    copy.edit("agreements", "maritime-affairs", title=text("长" * 2001, "x"))
     assert (
-        "data/agreements.yml: entry 'maritime-affairs' (#2): title.zh: 2001 characters, "
+        f"data/agreements.yml: entry 'maritime-affairs' (#2): title.{DEFAULT}: 2001 characters, "
         "more than the 2000 a text may hold"
     ) in _problems(copy)
 
@@ -187,10 +187,11 @@ def test_bytes_that_are_not_utf8_are_located_by_line(copy):
 
 def test_two_glossary_entries_with_one_name_in_a_language_stop_the_build(copy):
     entries = copy.read("glossary")
-    entries[1]["term"]["en"] = entries[0]["term"]["en"]
+    lang = OTHERS[0]
+    entries[1]["term"][lang] = entries[0]["term"][lang]
     copy.write("glossary", entries)
     assert (
-        f"data/glossary.yml: entry '{entries[1]['id']}' (#2): term.en: '{entries[0]['term']['en']}' "
+        f"data/glossary.yml: entry '{entries[1]['id']}' (#2): term.{lang}: '{entries[0]['term'][lang]}' "
         f"is also the name of entry '{entries[0]['id']}'"
     ) in _problems(copy)
 
@@ -217,13 +218,13 @@ def test_csv_cells_that_could_run_as_formulas_are_neutralised_and_json_is_unchan
     from twincity.publish.open_data import to_csv, to_json
 
     formula = f'{start}HYPERLINK("http://example.org","x")'
-    copy.edit("agreements", "maritime-affairs", title={"zh": formula, "en": "fine"})
+    copy.edit("agreements", "maritime-affairs", title=text(formula, "fine"))
     data = load(copy.dir)
     rows = list(csv.DictReader(io.StringIO(to_csv(data, "agreements", CATALOGUES))))
-    cell = next(r for r in rows if r["id"] == "maritime-affairs")["title_zh"]
+    cell = next(r for r in rows if r["id"] == "maritime-affairs")[f"title_{DEFAULT}"]
     assert cell == "'" + formula
     items = to_json(data, "agreements", CATALOGUES)["items"]
-    assert next(i for i in items if i["id"] == "maritime-affairs")["title"]["zh"] == formula.strip()
+    assert next(i for i in items if i["id"] == "maritime-affairs")["title"][DEFAULT] == formula.strip()
 
 
 def test_a_heading_with_quotes_shows_quotes_in_the_table_of_contents(copy):
@@ -231,7 +232,7 @@ def test_a_heading_with_quotes_shows_quotes_in_the_table_of_contents(copy):
     from mkdocs.structure.toc import get_toc
 
     title = 'The "quoted" & <b>bold</b> agreement'
-    copy.edit("agreements", "maritime-affairs", title={"zh": title, "en": title})
+    copy.edit("agreements", "maritime-affairs", title=text(title))
     ctx = _ctx(LANGUAGES[1])
     ctx = RenderContext(load(copy.dir), ctx.texts, ctx.catalogues, ctx.source, ctx.links, "docs/agreements.en.md")
     md = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html"])

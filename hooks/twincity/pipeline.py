@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config.checks import nav_problems
-from .config.languages import Languages
+from .config.languages import Languages, built_codes
 from .config.report import trust_settings
 from .config.yaml_aliases import alias_problems
 from .data.loading import load_site_data
@@ -58,7 +58,10 @@ def set_up(config, *, serving: bool = False) -> Site:
         check_descriptions({lang.code: lang.texts for lang in languages})
     except ConfigError as error:
         problems.append(str(error))
-    codes = declared_languages(config)
+    try:
+        codes = built_codes(config)
+    except ConfigError:  # no default language (reported above): nothing else can be checked
+        raise ConfigError("\n".join(problems)) from None
     problems += missing_translations(Path(config.docs_dir), codes)
     problems += nav_problems(config)
     problems += page_problems(Path(config.docs_dir), codes)
@@ -100,13 +103,6 @@ def site_of(config) -> Site:
     """The site set up by this build's `on_config`."""
     site = _sites.get(config_root(config))
     return site if site is not None else set_up(config)
-
-
-def declared_languages(config) -> tuple[str, ...]:
-    """The codes of the built i18n languages, the default first (as far as mkdocs.yml says)."""
-    declared = [lang for lang in config.plugins["i18n"].config.languages if lang.build]
-    declared.sort(key=lambda lang: not lang.default)
-    return tuple(lang.locale for lang in declared)
 
 
 def missing_translations(docs_dir: Path, codes: tuple[str, ...]) -> list[str]:

@@ -1,6 +1,6 @@
 """Checks of the pages' Markdown at set-up, before anything is written: every page has
 well-formed front matter with its own `description` (a text), and the heading ids given
-with `{#…}` are the same set in every language of a page (the language switch keeps the
+with `{#…}` on its sections are the same set in every language of a page (the language switch keeps the
 reader's anchor, and links to a section work in every language).
 
 MkDocs itself takes front matter it cannot read for body text and a page without a
@@ -18,7 +18,9 @@ from ..config.pages import file_name, originals
 
 # MkDocs' own front matter pattern (mkdocs.utils.meta): '---' lines around YAML at the very start.
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
-_HEADING_ID = re.compile(r"^#{1,6}[ \t].*?\{[^}\n]*#([^\s}]+)[^}\n]*\}[ \t]*$", re.M)
+# Section headings (## to ######): the page's title (#) is the page itself, which links
+# reach by its address; a translation may give its title the id a copy of it kept.
+_HEADING_ID = re.compile(r"^#{2,6}[ \t].*?\{[^}\n]*#([^\s}]+)[^}\n]*\}[ \t]*$", re.M)
 _FENCED = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
 
 
