@@ -84,6 +84,7 @@ def _heading_id_problems(ids: dict[str, set[str]]) -> list[str]:
             problems.append(
                 f"{display}: heading ids ({{#…}}) differ from {first}'s: "
                 + "; ".join(p for p in parts if p)
-                + " (every language of a page gives the same ids, so that links and the language switch keep their anchor)"
+                + " (every language of a page gives the same ids, so that links and the language switch"
+                " keep their anchor)"
             )
     return problems
