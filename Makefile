@@ -24,7 +24,7 @@ NEW_SITE  := site.new
 CONFIG_GUARD := $(BIN)/python -m tools.config_guard mkdocs.yml
 VNU_JAR   := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve build pages addresses check test test-language bench audit lock clean chromium
+.PHONY: serve build pages addresses check lint test test-language bench audit lock clean chromium
 
 serve: $(VENV)/.site ## Build and serve with live reload at http://127.0.0.1:8000
 	$(CONFIG_GUARD)
@@ -63,7 +63,13 @@ check: $(VENV)/.site ## Check configuration, pages, data and source as the build
 	$(CONFIG_GUARD)
 	SITE_URL=$(LOCAL_URL) PYTHONPATH=hooks $(BIN)/python -m twincity.check --config mkdocs.yml
 
-test: $(VENV)/.dev $(VNU_JAR) chromium ## Run the whole test suite, browser tests, HTML and link checks included
+# Ruff (pinned in requirements/dev.in, settings in pyproject.toml): lint, and the format it would write.
+PYTHON_DIRS := hooks tools tests benchmarks
+lint: $(VENV)/.dev ## Ruff's lint and format check of the Python code
+	$(BIN)/ruff check $(PYTHON_DIRS)
+	$(BIN)/ruff format --check $(PYTHON_DIRS)
+
+test: lint $(VENV)/.dev $(VNU_JAR) chromium ## Ruff, then the whole test suite, browser tests, HTML and link checks included
 	@command -v java >/dev/null || { echo "make test: the Nu HTML checker needs Java: apt-get install default-jre-headless" >&2; exit 1; }
 	$(BIN)/python -m pytest
 

@@ -61,7 +61,8 @@ def test_plain_text_fields_refuse_them_too(data):
     data.edit("agreements", "maritime-affairs", citation="海事等6个\u200b市直部门")
     assert problems(data) == [
         "data/agreements.yml: entry 'maritime-affairs' (#2): citation: holds an invisible or control character "
-        "U+200B (ZERO WIDTH SPACE) at character 6; delete it (texts hold only visible characters, spaces and line breaks)"
+        "U+200B (ZERO WIDTH SPACE) at character 6; "
+        "delete it (texts hold only visible characters, spaces and line breaks)"
     ]
 
 
@@ -160,7 +161,8 @@ def test_an_anchor_its_built_page_lacks_is_named_with_file_entry_and_field(data)
         "data/updates.yml: entry 'first-publication' (#1): concerns[1]: no anchor #corections on the page 'sources' "
         f"(built, in {', '.join(LANGUAGES)}): name an id the page has (a heading's {{#id}} or a data entry's id)",
         f"data/corrections.yml: entry '{corrections[0]['id']}' (#1): see[0]: no anchor #no-such-event on the page "
-        f"'timeline' (built, in {', '.join(LANGUAGES)}): name an id the page has (a heading's {{#id}} or a data entry's id)",
+        f"'timeline' (built, in {', '.join(LANGUAGES)}): "
+        "name an id the page has (a heading's {#id} or a data entry's id)",
     ]
 
 

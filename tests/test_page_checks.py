@@ -15,7 +15,7 @@ GOOD = "---\ndescription: {text}\n---\n\n# Title {{#top}}\n\n## Part {{#part}}\n
 def _docs(tmp_path, **pages_by_language):
     docs = tmp_path / "docs"
     docs.mkdir()
-    for index, code in enumerate(LANGUAGES):
+    for code in LANGUAGES:
         text = pages_by_language.get(code, GOOD.format(text=f"About, in {code}."))
         (docs / file_name("history", code, LANGUAGES[0])).write_text(text, "utf-8")
     return docs

@@ -81,7 +81,7 @@ def test_the_local_test_build_is_caught_as_not_built_for_publishing(built_site):
 
 def test_mkdocs_yml_has_no_default_address():
     text = (ROOT / "mkdocs.yml").read_text("utf-8")
-    line = next(l for l in text.splitlines() if l.startswith("site_url:"))
+    line = next(x for x in text.splitlines() if x.startswith("site_url:"))
     assert line.split("#")[0].strip() == "site_url: !ENV SITE_URL", line
     assert "127.0.0.1" not in line and "localhost" not in line
 

@@ -148,7 +148,8 @@ def problems(build: Build, listed: Listed) -> list[str]:
             if fragment and fragment not in build.pages[page]:
                 where = "" if page == _split(address)[0] else f" (moved to {page})"
                 found.append(
-                    f"{address}: published anchor disappeared: {page} has no id '{fragment}'{where}; {how_to_move.split(',')[0]}, or keep the id"
+                    f"{address}: published anchor disappeared: {page} has no id '{fragment}'{where}; "
+                    f"{how_to_move.split(',')[0]}, or keep the id"
                 )
         elif page in build.files and not fragment:
             continue

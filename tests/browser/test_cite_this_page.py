@@ -23,7 +23,9 @@ def test_the_citation_box_copies_the_right_text(page, context, site_server, buil
     code = box.locator("pre code")
     expected = code.inner_text().strip()
     today = page.evaluate(
-        "() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); }"
+        """() => { const d = new Date();
+                   return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0')
+                          + '-' + String(d.getDate()).padStart(2, '0'); }"""
     )
     accessed = box.locator("[data-twincity-accessed]")
     if accessed.count():  # GB/T 7714: the reader's date of access, put in by the browser

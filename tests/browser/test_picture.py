@@ -68,8 +68,12 @@ def test_schematic_draws_and_links_every_place_in_the_pages_language(browser, si
         assert page.locator("#twincity-schematic__title").text_content() == t["title"]
         places = page.eval_on_selector_all(
             "svg.twincity-schematic__svg a[data-place]",
-            """links => links.map(a => ({id: a.dataset.place, href: new URL(a.getAttribute('href'), location.href).href, lang: a.querySelector('text').getAttribute('lang'),
-                                       text: a.querySelector('text').textContent, visible: a.getBoundingClientRect().width > 0}))""",
+            """links => links.map(a => ({
+                id: a.dataset.place,
+                href: new URL(a.getAttribute('href'), location.href).href,
+                lang: a.querySelector('text').getAttribute('lang'),
+                text: a.querySelector('text').textContent,
+                visible: a.getBoundingClientRect().width > 0}))""",
         )
         assert sorted(p["id"] for p in places) == sorted(p.id for p in DATA.places)
         names = {p.id: p.name[lang] for p in DATA.places}
@@ -80,7 +84,8 @@ def test_schematic_draws_and_links_every_place_in_the_pages_language(browser, si
         # Every link takes the keyboard focus.
         for index in range(len(places)):
             focused = page.evaluate(
-                "i => { const a = document.querySelectorAll('svg.twincity-schematic__svg a')[i]; a.focus(); return document.activeElement === a; }",
+                """i => { const a = document.querySelectorAll('svg.twincity-schematic__svg a')[i];
+                         a.focus(); return document.activeElement === a; }""",
                 index,
             )
             assert focused
@@ -144,7 +149,8 @@ def test_glance_links_each_group_with_its_count(browser, site_server, built_site
     try:
         groups = page.eval_on_selector_all(
             "svg.twincity-glance__svg a[data-group]",
-            "links => links.map(a => [a.dataset.group, new URL(a.getAttribute('href'), location.href).href, a.querySelectorAll('rect.twincity-glance__cell').length])",
+            """links => links.map(a => [a.dataset.group, new URL(a.getAttribute('href'), location.href).href,
+                                        a.querySelectorAll('rect.twincity-glance__cell').length])""",
         )
         counts = {
             g: sum(1 for a in DATA.agreements if a.group == g)

@@ -407,7 +407,8 @@ def _check_places(
                 problems.append(
                     Problem(
                         f"{folder}/agreements.yml",
-                        f"'{place_id}' and '{sides[side]}' are both on the {side} side; an agreement links one place on each side",
+                        f"'{place_id}' and '{sides[side]}' are both on the {side} side; "
+                        "an agreement links one place on each side",
                         f"'{agreement.id}' (#{agreement_positions[agreement.id] + 1})",
                         f"places[{index}]",
                     )
@@ -418,7 +419,8 @@ def _check_places(
             problems.append(
                 Problem(
                     f"{folder}/places.yml",
-                    f"no agreement names this place (add '{entry.id}' to the places of its agreement in {folder}/agreements.yml)",
+                    f"no agreement names this place "
+                    f"(add '{entry.id}' to the places of its agreement in {folder}/agreements.yml)",
                     f"'{entry.id}' (#{place_positions[entry.id] + 1})",
                     "id",
                 )

@@ -34,7 +34,8 @@ def _describe(error: ValidationError, model: type[BaseModel]) -> Iterator[tuple[
         elif kind == "string_pattern_mismatch":
             yield (
                 _path(loc),
-                f"{value!r} is not a kebab-case ASCII id (lowercase letters, digits and hyphens, e.g. 'maritime-affairs')",
+                f"{value!r} is not a kebab-case ASCII id "
+                "(lowercase letters, digits and hyphens, e.g. 'maritime-affairs')",
             )
         elif kind in {"model_type", "model_attributes_type", "dict_type"}:
             yield _path(loc), f"expected a mapping (key: value lines), got {kind_of(value)}"

@@ -47,7 +47,9 @@ class PageLinks:
     def page(self, slug: str, anchor: str | None = None) -> str:
         return self._to_page(slug) + (f"#{anchor}" if anchor else "")
 
-    @functools.lru_cache(maxsize=64)  # one relative URL per target page: a timeline of 10,000 links asks for few
+    # One relative URL per target page: a timeline of 10,000 links asks for few. The links
+    # of one page live as long as its rendering, so the cache holding them frees nothing late.
+    @functools.lru_cache(maxsize=64)  # noqa: B019
     def _to_page(self, slug: str) -> str:
         if slug not in self.targets:
             raise PageError(
