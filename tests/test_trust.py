@@ -26,11 +26,13 @@ from support.site import (
     ROOT,
     copy_project,
     page_slugs,
+    page_titles,
     run_build,
     settings_config,
     site_languages,
 )
 from twincity.config import report
+from twincity.config.pages import page_slug
 from twincity.data.loading import load_site_data
 from twincity.errors import ConfigError, DataError
 from twincity.head import last_updated
@@ -78,7 +80,9 @@ def _graph(soup: BeautifulSoup) -> dict[str, list[dict]]:
 
 
 def _trust_context(site_dir: Path = ROOT) -> TrustContext:
-    return TrustContext(report.trust_settings(settings_config(licence=LICENCE, report={})), site_dir / "docs", DEFAULT)
+    titles = {page_slug(url or "index"): by_lang for url, by_lang in page_titles().items()}
+    settings = report.trust_settings(settings_config(licence=LICENCE, report={}))
+    return TrustContext(settings, site_dir / "docs", DEFAULT, titles)
 
 
 # -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .config.checks import nav_problems
 from .config.languages import Languages, built_codes
+from .config.pages import nav_titles
 from .config.report import trust_settings
 from .config.yaml_aliases import alias_problems
 from .data.loading import load_site_data
@@ -68,7 +69,7 @@ def set_up(config, *, serving: bool = False) -> Site:
     problems += alias_problems(config.config_file_path, "mkdocs.yml")  # tools/config_guard.py runs it earlier
     trust = None
     try:
-        trust = TrustContext(trust_settings(config), Path(config.docs_dir), codes[0])
+        trust = TrustContext(trust_settings(config), Path(config.docs_dir), codes[0], page_titles(config, codes))
     except ConfigError as error:
         problems.append(str(error))
     data = None
@@ -97,6 +98,12 @@ def keep_serving(config) -> None:
 def stopped_page(site: Site) -> str:
     """The Markdown every page shows while a served build is stopped: the problems, as the console has them."""
     return STOPPED_PAGE.format(message=site.stopped)
+
+
+def page_titles(config, codes: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """{slug: {language: title}} from mkdocs.yml's nav and each built language's nav_translations."""
+    translations = {lang.locale: lang.nav_translations or {} for lang in config.plugins["i18n"].config.languages}
+    return nav_titles(config.nav or [], {code: translations.get(code, {}) for code in codes}, codes[0])
 
 
 def site_of(config) -> Site:

@@ -8,26 +8,24 @@ and, for an entry, its title in the data or its heading on the page.
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
-from ..config.pages import HOME, SUFFIX, page_file
+from ..config.pages import SUFFIX, page_file
 from ..config.report import TrustSettings
 from ..data.dates import PartialDate
 from ..data.kinds import BY_NAME, KINDS
 from ..data.models import Update
 from ..data.site_data import SiteData
-from ..errors import DataError, Problem
+from ..errors import DataError, PageError, Problem
 
 # The one Jinja environment of the generated blocks, and its render step (rendering.py).
 from .rendering import RenderContext, render_template
-
-_HEADING = re.compile(r"^#[ \t]+(.+?)\s*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -37,14 +35,18 @@ class TrustContext:
     settings: TrustSettings
     docs_dir: Path
     default: str  # the default language's code: its pages are docs/PAGE.md
+    # {slug: {language: title}}: each page's navigation title (config/pages.py, nav_titles),
+    # the title MkDocs gives the page, its <title> and the breadcrumbs.
+    titles: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def page_file(self, slug: str, lang: str) -> Path:
         return page_file(self.docs_dir, slug, lang, self.default)
 
-    def page_title(self, slug: str, lang: str, texts) -> str:
-        if slug == HOME:
-            return texts["updates.home"]
-        return _first_heading(self.page_file(slug, lang))
+    def page_title(self, slug: str, lang: str, texts=None) -> str:
+        try:
+            return self.titles[slug][lang]
+        except KeyError:
+            raise PageError(f"no navigation title for the page {slug!r} in {lang!r} (nav in mkdocs.yml)") from None
 
     def label(self, address: str, lang: str, texts, data: SiteData) -> str:
         """“Page title” or “Page title: entry” for an update's concern."""
@@ -170,16 +172,6 @@ def _href(ctx: RenderContext, address: str) -> str:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-
-def _first_heading(path: Path) -> str:
-    return _heading_of(path, path.stat().st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=256)  # by modification time: `mkdocs serve` sees an edited title
-def _heading_of(path: Path, _mtime: int) -> str:
-    found = _HEADING.search(path.read_text("utf-8"))
-    return _strip_attributes(found.group(1)) if found else path.stem
 
 
 def _anchor_heading(path: Path, anchor: str) -> str:
