@@ -11,10 +11,28 @@ from dataclasses import dataclass
 import pytest
 import yaml
 
-from support.site import LANGUAGES, ROOT, page_slugs
+from support.site import (
+    LANGUAGES,
+    ROOT,
+    SITE_LANGUAGES,
+    SOURCE_LANGUAGE,
+    catalogues,
+    han_languages,
+    locale_languages,
+    page_slugs,
+)
 
 SLUGS = page_slugs()
 DATA = ROOT / "data"
+TEXTS = catalogues()
+# The page pairs compared: the source's language (the originals) and each English edition;
+# the rules of Chinese and of English text, for the editions in those languages.
+CHINESE = locale_languages("zh")
+ENGLISH = locale_languages("en")
+# Editions that mark Han text as another language's (`language.foreign_han`), and the
+# languages Han text may be marked as.
+FOREIGN_HAN = [lang for lang in LANGUAGES if TEXTS[lang]["language.foreign_han"] is not None]
+HAN_LANGUAGES = han_languages()
 
 # Not page prose: permalink marks, and the source excerpts under each data entry,
 # which are the same Chinese on both pages and are checked against the source elsewhere.
@@ -37,11 +55,11 @@ _OPENERS = {"(": ")", "（": "）", "“": "”", "《": "》", "「": "」", "�
 
 
 def _url(slug: str, lang: str) -> str:
-    return "/" + ("en/" if lang == "en" else "") + (f"{slug}/" if slug else "")
+    return "/" + SITE_LANGUAGES[lang].root + (f"{slug}/" if slug else "")
 
 
 def _is_chinese(element) -> bool:
-    return (element.get("lang") or "").split("-")[0] == "zh"
+    return (element.get("lang") or "").split("-")[0] in CHINESE
 
 
 def _prose(built_site, slug: str, lang: str, *, drop_chinese: bool = False):
@@ -117,14 +135,14 @@ def _load(name: str) -> list[dict]:
     return yaml.safe_load(path.read_text("utf-8")) or []
 
 
-def _terms() -> list[Term]:
+def _terms(lang: str, source: str = SOURCE_LANGUAGE) -> list[Term]:
     # A term's Chinese form and its Chinese variants each call for its English form.
     terms = [
-        Term(zh, (g["term"]["en"], *(g.get("variants") or {}).get("en", [])), f"glossary.yml {g['id']}")
+        Term(zh, (g["term"][lang], *(g.get("variants") or {}).get(lang, [])), f"glossary.yml {g['id']}")
         for g in _load("glossary.yml")
-        for zh in (g["term"]["zh"], *(g.get("variants") or {}).get("zh", []))
+        for zh in (g["term"][source], *(g.get("variants") or {}).get(source, []))
     ]
-    terms += [Term(p["name"]["zh"], (p["name"]["en"],), f"people.yml {p['id']}") for p in _load("people.yml")]
+    terms += [Term(p["name"][source], (p["name"][lang],), f"people.yml {p['id']}") for p in _load("people.yml")]
     # Longest first: a term inside a longer one (胶东 in 胶东半岛) only counts where it stands alone.
     return sorted(terms, key=lambda t: -len(t.zh))
 
@@ -414,7 +432,10 @@ def unmarked_chinese(text: str) -> list[str]:
 
 
 def test_numbers_are_read_in_both_languages():
-    zh = "2025年2月17日签署“1+15”协议，1200万辆次、4700万人次，播放量超500万，70%以上，59海里（109公里），2024年3月，十五个，东北三省。"
+    zh = (
+        "2025年2月17日签署“1+15”协议，1200万辆次、4700万人次，播放量超500万，"
+        "70%以上，59海里（109公里），2024年3月，十五个，东北三省。"
+    )
     en = (
         "On 17 February 2025 the “1+15” agreements; 12 million vehicles, 47,000,000 passengers, "
         "5 million plays, over 70%, 59 nautical miles (109 km), March 2024, fifteen, three provinces."
@@ -452,71 +473,82 @@ def test_unmarked_chinese_on_english_pages_is_found():
 # -----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("lang", ENGLISH)
 @pytest.mark.parametrize("slug", SLUGS)
-def test_each_term_and_person_on_a_chinese_page_is_named_on_the_english_page(built_site, slug):
-    zh = _text(_prose(built_site, slug, "zh"), "")
-    en = _text(_prose(built_site, slug, "en", drop_chinese=True))
-    missing = missing_terms(zh, en, _terms())
+def test_each_term_and_person_on_a_chinese_page_is_named_on_the_english_page(built_site, slug, lang):
+    zh = _text(_prose(built_site, slug, SOURCE_LANGUAGE), "")
+    en = _text(_prose(built_site, slug, lang, drop_chinese=True))
+    missing = missing_terms(zh, en, _terms(lang))
     assert not missing, (
-        f"{_url(slug, 'en')} lacks the English of {len(missing)} term(s) that "
-        f"{_url(slug, 'zh')} uses:\n  " + "\n  ".join(missing)
+        f"{_url(slug, lang)} lacks the English of {len(missing)} term(s) that "
+        f"{_url(slug, SOURCE_LANGUAGE)} uses:\n  " + "\n  ".join(missing)
     )
 
 
+@pytest.mark.parametrize("lang", ENGLISH)
 @pytest.mark.parametrize("slug", SLUGS)
-def test_each_number_on_a_chinese_page_is_on_the_english_page(built_site, slug):
-    zh = _text(_prose(built_site, slug, "zh"), "")
-    en = _text(_prose(built_site, slug, "en", drop_chinese=True))
+def test_each_number_on_a_chinese_page_is_on_the_english_page(built_site, slug, lang):
+    zh = _text(_prose(built_site, slug, SOURCE_LANGUAGE), "")
+    en = _text(_prose(built_site, slug, lang, drop_chinese=True))
     missing = missing_numbers(zh, en)
     assert not missing, (
-        f"{_url(slug, 'en')} lacks {len(missing)} number(s) that {_url(slug, 'zh')} gives:\n  " + "\n  ".join(missing)
+        f"{_url(slug, lang)} lacks {len(missing)} number(s) that {_url(slug, SOURCE_LANGUAGE)} gives:\n  "
+        + "\n  ".join(missing)
     )
 
 
+@pytest.mark.parametrize("lang", ENGLISH)
 @pytest.mark.parametrize("slug", SLUGS)
-def test_english_pages_mark_their_chinese_text(built_site, slug):
-    article = _prose(built_site, slug, "en", drop_chinese=True)
+def test_english_pages_mark_their_chinese_text(built_site, slug, lang):
+    article = _prose(built_site, slug, lang, drop_chinese=True)
     problems = []
     for block in [article, *article.find_all(_BLOCKS)]:
         problems += unmarked_chinese(_own_text(block))
     assert not problems, (
-        f'{_url(slug, "en")}: Chinese outside lang="zh" elements (allowed only as a '
+        f'{_url(slug, lang)}: Chinese outside lang="zh" elements (allowed only as a '
         f"gloss of up to {_MAX_GLOSS} characters in brackets):\n  " + "\n  ".join(problems)
     )
 
 
+@pytest.mark.parametrize("lang", FOREIGN_HAN)
 @pytest.mark.parametrize("slug", SLUGS)
-def test_every_chinese_character_on_an_english_page_is_marked_as_chinese(built_site, slug):
+def test_every_han_character_on_a_page_of_a_language_not_written_in_han_is_marked(built_site, slug, lang):
     """Language of parts (WCAG 3.1.2): header, navigation, footer and generated entries
-    included, every piece of Chinese on an English page sits in a lang="zh" element, so
-    that a screen reader voices it as Chinese rather than spelling it out."""
-    soup = built_site.soup(slug, "en")
+    included, every piece of Chinese on an English page sits in a lang="zh" element (Han
+    text in a language switch entry, in that entry's language), so that a screen reader
+    voices it as Chinese rather than spelling it out."""
+    soup = built_site.soup(slug, lang)
     unmarked = [
         f"{text.strip()[:60]!r} in <{text.parent.name} class={text.parent.get('class')}>"
         for text in soup.body.find_all(string=_CJK_CHAR)
         if not text.find_parent(["script", "style"])
         and (text.parent if text.parent.has_attr("lang") else text.parent.find_parent(attrs={"lang": True}))["lang"]
-        != "zh"
+        not in HAN_LANGUAGES
     ]
-    assert not unmarked, f'{_url(slug, "en")}: Chinese without lang="zh":\n  ' + "\n  ".join(unmarked)
+    assert not unmarked, f"{_url(slug, lang)}: Han text without the lang of a language written in Han:\n  " + (
+        "\n  ".join(unmarked)
+    )
 
 
+@pytest.mark.parametrize("lang", ENGLISH)
 @pytest.mark.parametrize("slug", SLUGS)
-def test_english_pages_use_typographic_apostrophes(built_site, slug):
+def test_english_pages_use_typographic_apostrophes(built_site, slug, lang):
     """One style of apostrophe: “the report’s”, never “the report's” beside it."""
-    soup = built_site.soup(slug, "en")
+    soup = built_site.soup(slug, lang)
     description = soup.find("meta", attrs={"name": "description"})["content"]
-    straight = re.findall(r"\w+'\w*", f"{_text(_prose(built_site, slug, 'en'))} {description}")
-    assert not straight, f"{_url(slug, 'en')}: straight apostrophes in {straight}"
+    straight = re.findall(r"\w+'\w*", f"{_text(_prose(built_site, slug, lang))} {description}")
+    assert not straight, f"{_url(slug, lang)}: straight apostrophes in {straight}"
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", CHINESE + ENGLISH)
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_page_has_a_description_in_its_own_language(built_site, slug, lang):
     meta = built_site.soup(slug, lang).find("meta", attrs={"name": "description"})
     assert meta is not None and meta.get("content", "").strip(), f"{_url(slug, lang)} has no meta description"
     has_chinese = bool(_CJK_CHAR.search(meta["content"]))
-    assert has_chinese == (lang == "zh"), f"{_url(slug, lang)} description is not in its language: {meta['content']!r}"
+    assert has_chinese == (lang in CHINESE), (
+        f"{_url(slug, lang)} description is not in its language: {meta['content']!r}"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -546,17 +578,18 @@ def test_ascii_punctuation_between_chinese_characters_is_found():
     assert ascii_punctuation_in_chinese("烟台，大连（今蓬莱）：1+15, twin-city") == []
 
 
+@pytest.mark.parametrize("lang", CHINESE)
 @pytest.mark.parametrize("slug", SLUGS)
-def test_chinese_pages_use_full_width_punctuation(built_site, slug):
-    soup = built_site.soup(slug, "zh")
-    article = _prose(built_site, slug, "zh")
-    for element in article.select("code, pre, [lang^='en']"):
+def test_chinese_pages_use_full_width_punctuation(built_site, slug, lang):
+    soup = built_site.soup(slug, lang)
+    article = _prose(built_site, slug, lang)
+    for element in article.select(", ".join(["code", "pre", *(f"[lang^='{other}']" for other in ENGLISH)])):
         element.decompose()
     texts = [article.get_text(), soup.title.get_text() if soup.title else ""]
     meta = soup.find("meta", attrs={"name": "description"})
     texts.append(meta.get("content", "") if meta else "")
     problems = [p for text in texts for p in ascii_punctuation_in_chinese(text)]
-    assert not problems, f"{_url(slug, 'zh')}: ASCII punctuation in Chinese text:\n  " + "\n  ".join(problems)
+    assert not problems, f"{_url(slug, lang)}: ASCII punctuation in Chinese text:\n  " + "\n  ".join(problems)
 
 
 def test_numbers_in_neighbouring_blocks_are_read_apart():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from support.data import text
 from support.site import LANGUAGES, catalogues
 from twincity.data.dates import PartialDate
 from twincity.data.models import Era, Span, date_display, date_iso, date_sort_key
@@ -11,8 +12,9 @@ from twincity.data.models import Era, Span, date_display, date_iso, date_sort_ke
 TEXTS = catalogues()
 
 
-def era(zh: str, en: str, sort_year: int) -> Era:
-    return Era.model_validate({"era": {"zh": zh, "en": en}, "sort_year": sort_year}, context={"languages": LANGUAGES})
+def era(default: str, other: str, sort_year: int) -> Era:
+    """An era named `default` in the default language and `other` in the others."""
+    return Era.model_validate({"era": text(default, other), "sort_year": sort_year}, context={"languages": LANGUAGES})
 
 
 @pytest.mark.parametrize(
@@ -39,8 +41,7 @@ def test_span_is_shown_with_a_dash_in_each_language():
 
 def test_era_is_shown_by_its_name_and_has_no_iso_date():
     ming = era("明代", "Ming dynasty", 1368)
-    assert date_display(ming, TEXTS["zh"]) == "明代"
-    assert date_display(ming, TEXTS["en"]) == "Ming dynasty"
+    assert {lang: date_display(ming, TEXTS[lang]) for lang in LANGUAGES} == text("明代", "Ming dynasty")
     assert date_iso(ming) is None
 
 

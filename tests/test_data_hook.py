@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from support.data import DataCopy
-from support.site import LANGUAGES, ROOT, page_slugs
+from support.site import LANGUAGES, ROOT, SITE_LANGUAGES, page_slugs, site_languages
 from twincity import pipeline
 from twincity.data import loading
 from twincity.pages import fill
@@ -21,10 +21,23 @@ from twincity.pages import fill
 REAL = load_config(str(ROOT / "mkdocs.yml"), site_url="https://example.org/")
 
 
-def fake_config(root, *, building=False, current="zh"):
+DEFAULT, OTHER = LANGUAGES[0], LANGUAGES[1]
+
+
+def _src(slug: str, lang: str) -> str:
+    """A page's file in a language: 'timeline.md', 'timeline.en.md'."""
+    return f"{slug}.md" if lang == DEFAULT else f"{slug}.{lang}.md"
+
+
+def _url(slug: str, lang: str) -> str:
+    return SITE_LANGUAGES[lang].root + ("" if slug == "index" else f"{slug}/")
+
+
+def fake_config(root, *, building=False, current=DEFAULT):
     i18n = SimpleNamespace(building=building, current_language=current, config=REAL.plugins["i18n"].config)
     return SimpleNamespace(
         config_file_path=str(root / "mkdocs.yml"),
+        nav=REAL.nav,
         plugins={"i18n": i18n},
         site_dir=str(root / "site"),
         docs_dir=str(root / "docs"),
@@ -45,13 +58,7 @@ def fake_files():
     pages = []
     for lang in LANGUAGES:
         for slug in ["index", *filter(None, page_slugs())]:
-            src = f"{slug}.md" if lang == LANGUAGES[0] else f"{slug}.{lang}.md"
-            url = (
-                ("" if slug == "index" else f"{slug}/")
-                if lang == LANGUAGES[0]
-                else f"{lang}/" + ("" if slug == "index" else f"{slug}/")
-            )
-            pages.append(SimpleNamespace(src_uri=src, url=url, locale=lang))
+            pages.append(SimpleNamespace(src_uri=_src(slug, lang), url=_url(slug, lang), locale=lang))
     return SimpleNamespace(documentation_pages=lambda: pages)
 
 
@@ -83,55 +90,55 @@ def test_data_is_loaded_once_for_all_pages_and_languages(project, monkeypatch):
         "_load",
         lambda folder, sources, languages: calls.append(folder) or real_load(folder, sources, languages),
     )
-    for lang in ("zh", "en"):  # mkdocs-static-i18n runs on_config once per language
+    for lang in LANGUAGES:  # mkdocs-static-i18n runs on_config once per language
         config = fake_config(project, current=lang)
         pipeline.set_up(config)
         for slug in ("timeline", "agreements", "history", "quotes"):
-            src = f"{slug}.md" if lang == "zh" else f"{slug}.en.md"
             marker = {"timeline": "timeline", "agreements": "agreement-index", "quotes": "quotes"}.get(slug)
             text = f"# T\n\n<!-- twincity:{marker} -->\n" if marker else "# T\n"
-            fill_page(text, fake_page(src, f"{slug}/" if lang == "zh" else f"en/{slug}/", lang), config)
+            fill_page(text, fake_page(_src(slug, lang), _url(slug, lang), lang), config)
     assert len(calls) == 1
 
 
 def test_data_mistake_becomes_a_plugin_error_with_the_message(tmp_path):
     copy = DataCopy(tmp_path)
     project_dir(tmp_path)
-    copy.edit("agreements", "maritime-affairs", title={"zh": "海事"})
+    copy.edit("agreements", "maritime-affairs", title={lang: "海事" for lang in LANGUAGES[:-1]})
     with pytest.raises(PluginError) as caught:
         pipeline.set_up(fake_config(tmp_path))
     assert "1 problem in the site data:" in str(caught.value)
-    assert "data/agreements.yml: entry 'maritime-affairs' (#2): title.en: missing" in str(caught.value)
+    assert f"data/agreements.yml: entry 'maritime-affairs' (#2): title.{LANGUAGES[-1]}: missing" in str(caught.value)
     # No chained traceback: raised after the DataError was handled, or with its context suppressed.
     assert caught.value.__cause__ is None
     assert caught.value.__context__ is None or caught.value.__suppress_context__
 
 
 def test_marker_mistake_becomes_a_plugin_error(project):
-    config = fake_config(project, current="en")
+    config = fake_config(project, current=OTHER)
     pipeline.set_up(config)
-    with pytest.raises(PluginError, match="docs/timeline.en.md: the marker <!-- twincity:timeline --> is missing"):
-        fill_page("# Timeline\n", fake_page("timeline.en.md", "en/timeline/", "en"), config)
+    message = f"docs/{_src('timeline', OTHER)}: the marker <!-- twincity:timeline --> is missing"
+    with pytest.raises(PluginError, match=message):
+        fill_page("# Timeline\n", fake_page(_src("timeline", OTHER), _url("timeline", OTHER), OTHER), config)
 
 
-@pytest.mark.parametrize(
-    ("locale", "url", "expected"),
-    [
-        ("zh", "timeline/", "2025年2月17日"),
-        ("en", "en/timeline/", "17 February 2025"),
-    ],
-)
-def test_page_is_filled_in_its_own_language(project, locale, url, expected):
+@pytest.mark.parametrize("locale", LANGUAGES)
+def test_page_is_filled_in_its_own_language(project, locale):
     config = fake_config(project, current=locale)
     pipeline.set_up(config)
-    src = "timeline.md" if locale == "zh" else "timeline.en.md"
-    filled = fill_page("# T\n\n<!-- twincity:timeline -->\n", fake_page(src, url, locale), config)
-    assert expected in filled and "<!-- twincity" not in filled
+    filled = fill_page(
+        "# T\n\n<!-- twincity:timeline -->\n",
+        fake_page(_src("timeline", locale), _url("timeline", locale), locale),
+        config,
+    )
+    # The signing day of the fixture's conference, in the language's own date pattern.
+    texts = site_languages()[locale].texts
+    day = texts["dates.day"].format(year=2025, month=2, day=17, month_name=texts["dates.month_names"][1])
+    assert day in filled and "<!-- twincity" not in filled
 
 
 def test_open_data_is_written_only_outside_the_inner_language_builds(project):
     built = pipeline.set_up(fake_config(project))
-    inner = fake_config(project, building=True, current="en")  # the en pass, inside the zh build
+    inner = fake_config(project, building=True, current=OTHER)  # another language's pass, inside the default's build
     fill.publish_open_data(inner, built.languages, built.data)
     assert not (project / "site").exists()
     fill.publish_open_data(fake_config(project, building=False), built.languages, built.data)

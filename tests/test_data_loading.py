@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from support.data import DELETE, FIXTURE_DATA, DataCopy, load
+from support.data import DEFAULT, DELETE, FIXTURE_DATA, OTHERS, DataCopy, load, text
 from support.site import LANGUAGES
 from twincity.data.loading import load_site_data
 from twincity.data.models import Era, Span
@@ -33,11 +33,11 @@ def problems(data: DataCopy) -> list[str]:
 def test_valid_fixture_loads_into_typed_models():
     site = load(FIXTURE_DATA)
     assert [a.id for a in site.agreements] == ["framework-agreement", "maritime-affairs", "changdao-changhai"]
-    assert site.agreement["maritime-affairs"].title["en"] == "Maritime affairs agreement"
-    assert site.person["bo-example"].title_note["zh"] == "当时的职务"
+    assert site.agreement["maritime-affairs"].title[OTHERS[0]] == "Maritime affairs agreement"
+    assert site.person["bo-example"].title_note[DEFAULT] == "当时的职务"
     assert isinstance(site.event["ming"].date, Era)
     assert isinstance(site.event["since-2023"].date, Span) and site.event["since-2023"].date.start == "2023"
-    assert site.glossary[0].variants["en"] == ["Circum-Bohai"]
+    assert site.glossary[0].variants[OTHERS[0]] == ["Circum-Bohai"]
 
 
 def test_the_real_data_is_valid():
@@ -47,9 +47,10 @@ def test_the_real_data_is_valid():
 
 
 def test_texts_are_trimmed_of_surrounding_whitespace(data):
-    data.edit("people", "ann-example", name={"zh": " 安示例\n", "en": "An Shili  "})
+    data.edit("people", "ann-example", name=text(" 安示例\n", "An Shili  "))
     site = load(data.dir)
-    assert site.person["ann-example"].name["zh"] == "安示例"
+    name = site.person["ann-example"].name
+    assert {lang: name[lang] for lang in LANGUAGES} == text("安示例", "An Shili")
 
 
 # -----------------------------------------------------------------------------
@@ -57,16 +58,18 @@ def test_texts_are_trimmed_of_surrounding_whitespace(data):
 # -----------------------------------------------------------------------------
 
 
-def test_missing_english_text_names_file_entry_and_field(data):
-    data.edit("agreements", "maritime-affairs", title={"zh": "海事合作协议"})
+def test_missing_text_names_file_entry_field_and_language(data):
+    data.edit("agreements", "maritime-affairs", title={DEFAULT: "海事合作协议"})
     assert problems(data) == [
-        "data/agreements.yml: entry 'maritime-affairs' (#2): title.en: missing (a text holds one value per language: zh, en)"
+        f"data/agreements.yml: entry 'maritime-affairs' (#2): title.{lang}: missing "
+        f"(a text holds one value per language: {', '.join(LANGUAGES)})"
+        for lang in OTHERS
     ]
 
 
 def test_empty_text_is_an_error(data):
-    data.edit("timeline", "goal", summary={"zh": "远景目标", "en": "   "})
-    assert problems(data) == ["data/timeline.yml: entry 'goal' (#2): summary.en: empty"]
+    data.edit("timeline", "goal", summary={**text("远景目标", "Goal"), LANGUAGES[-1]: "   "})
+    assert problems(data) == [f"data/timeline.yml: entry 'goal' (#2): summary.{LANGUAGES[-1]}: empty"]
 
 
 def test_duplicate_id_is_reported_with_the_first_entry(data):
@@ -77,7 +80,7 @@ def test_duplicate_id_is_reported_with_the_first_entry(data):
 
 
 def test_unknown_key_is_rejected_and_allowed_keys_are_listed(data):
-    data.edit("people", "ann-example", titel={"zh": "市长", "en": "Mayor"})
+    data.edit("people", "ann-example", titel=text("市长", "Mayor"))
     [message] = problems(data)
     assert message.startswith(
         "data/people.yml: entry 'ann-example' (#1): titel: unknown key (allowed: id, name, title, title_note)"
@@ -88,7 +91,7 @@ def test_unknown_key_inside_a_nested_mapping_is_rejected(data):
     data.edit(
         "agreements",
         "maritime-affairs",
-        signed={"date": "2025-02-17", "place": {"zh": "大连", "en": "Dalian"}, "time": "9:00"},
+        signed={"date": "2025-02-17", "place": text("大连", "Dalian"), "time": "9:00"},
     )
     [message] = problems(data)
     assert (
@@ -110,35 +113,40 @@ def test_id_must_be_kebab_case_ascii(data):
             "ann-quoted",
             "speaker",
             "nobody",
-            "data/quotes.yml: entry 'ann-quoted' (#1): speaker: unknown person 'nobody' (no such id in data/people.yml)",
+            "data/quotes.yml: entry 'ann-quoted' (#1): speaker: unknown person 'nobody'"
+            " (no such id in data/people.yml)",
         ),
         (
             "agreements",
             "framework-agreement",
             "signatories",
             ["ann-example", "nobody"],
-            "data/agreements.yml: entry 'framework-agreement' (#1): signatories[1]: unknown person 'nobody' (no such id in data/people.yml)",
+            "data/agreements.yml: entry 'framework-agreement' (#1): signatories[1]: unknown person 'nobody'"
+            " (no such id in data/people.yml)",
         ),
         (
             "agreements",
             "framework-agreement",
             "related_events",
             ["no-event"],
-            "data/agreements.yml: entry 'framework-agreement' (#1): related_events[0]: unknown timeline event 'no-event' (no such id in data/timeline.yml)",
+            "data/agreements.yml: entry 'framework-agreement'"
+            " (#1): related_events[0]: unknown timeline event 'no-event' (no such id in data/timeline.yml)",
         ),
         (
             "agreements",
             "framework-agreement",
             "related_quotes",
             ["no-quote"],
-            "data/agreements.yml: entry 'framework-agreement' (#1): related_quotes[0]: unknown quote 'no-quote' (no such id in data/quotes.yml)",
+            "data/agreements.yml: entry 'framework-agreement'"
+            " (#1): related_quotes[0]: unknown quote 'no-quote' (no such id in data/quotes.yml)",
         ),
         (
             "timeline",
             "conference",
             "related_agreements",
             ["no-agreement"],
-            "data/timeline.yml: entry 'conference' (#1): related_agreements[0]: unknown agreement 'no-agreement' (no such id in data/agreements.yml)",
+            "data/timeline.yml: entry 'conference'"
+            " (#1): related_agreements[0]: unknown agreement 'no-agreement' (no such id in data/agreements.yml)",
         ),
     ],
 )
@@ -156,8 +164,8 @@ def test_dangling_reference_across_files_is_an_error(data, name, entry, field, v
         ("17 Feb 2025", "'17 Feb 2025' is not a date"),
         ({"from": "2025", "to": "2023"}, "the span starts (2025) after it ends (2023)"),
         ({"from": "2023", "to": "2024-02-30"}, "'2024-02-30' is not a date"),
-        ({"era": {"zh": "明代", "en": "Ming"}}, "sort_year: missing"),
-        ({"era": {"zh": "明代"}, "sort_year": 1368}, "era.en: missing"),
+        ({"era": text("明代", "Ming")}, "sort_year: missing"),
+        ({"era": {lang: "明代" for lang in LANGUAGES[:-1]}, "sort_year": 1368}, f"era.{LANGUAGES[-1]}: missing"),
     ],
 )
 def test_invalid_date_is_an_error(data, date, reason):
@@ -185,7 +193,8 @@ def test_unquoted_signing_date_says_to_put_it_in_quotes(data):
     data.write_text("agreements", text.replace('signed: {date: "2025-02-17"', "signed: {date: 2025-02-17", 1))
     [message] = problems(data)
     assert message.startswith(
-        "data/agreements.yml: entry 'framework-agreement' (#1): signed.date: expected text, got an unquoted date 2025-02-17 (put it in quotes)"
+        "data/agreements.yml: entry 'framework-agreement'"
+        " (#1): signed.date: expected text, got an unquoted date 2025-02-17 (put it in quotes)"
     )
 
 
@@ -193,8 +202,8 @@ def test_unquoted_signing_date_says_to_put_it_in_quotes(data):
     ("field", "value", "expected"),
     [
         ("title", "just a string", "title: expected a mapping (key: value lines), got text 'just a string'"),
-        ("title", {"zh": 42, "en": "x"}, "title.zh: expected text, got a number 42"),
-        ("title", {"zh": True, "en": "x"}, "title.zh: expected text, got yes/no (True)"),
+        ("title", {**text("x"), DEFAULT: 42}, f"title.{DEFAULT}: expected text, got a number 42"),
+        ("title", {**text("x"), DEFAULT: True}, f"title.{DEFAULT}: expected text, got yes/no (True)"),
         ("related_events", "conference", "related_events: expected a list, got text 'conference'"),
         (
             "group",
@@ -221,7 +230,7 @@ def test_missing_required_field_is_reported(data):
 
 
 def test_every_problem_is_reported_at_once(data):
-    data.edit("agreements", "maritime-affairs", title={"zh": "海事"}, colour="blue")
+    data.edit("agreements", "maritime-affairs", title={lang: "海事" for lang in LANGUAGES[:-1]}, colour="blue")
     data.edit("timeline", "goal", date="2024-02-30")
     data.edit("quotes", "ann-quoted", speaker="nobody")
     found = problems(data)
@@ -230,15 +239,15 @@ def test_every_problem_is_reported_at_once(data):
 
 
 def test_data_error_message_lists_each_problem_on_its_own_line(data):
-    data.edit("agreements", "maritime-affairs", title={"zh": "海事"})
+    data.edit("agreements", "maritime-affairs", title={lang: "海事" for lang in LANGUAGES[:-1]})
     data.edit("timeline", "goal", date="2024-02-30")
     with pytest.raises(DataError) as caught:
         load(data.dir)
     lines = str(caught.value).splitlines()
     assert lines[0] == "2 problems in the site data:"
-    assert (
-        lines[1].strip()
-        == "data/agreements.yml: entry 'maritime-affairs' (#2): title.en: missing (a text holds one value per language: zh, en)"
+    assert lines[1].strip() == (
+        f"data/agreements.yml: entry 'maritime-affairs' (#2): title.{LANGUAGES[-1]}: missing "
+        f"(a text holds one value per language: {', '.join(LANGUAGES)})"
     )
 
 
@@ -282,21 +291,21 @@ def test_group_sizes_come_from_the_data_not_from_the_code(data):
 
 
 def test_yaml_syntax_error_gives_file_and_line(data):
-    data.write_text("people", "- id: ann-example\n  name: {zh: 安示例, en: An Shili\n  title: x\n")
+    data.write_text("people", f"- id: ann-example\n  name: {{{DEFAULT}: 安示例, {OTHERS[0]}: An Shili\n  title: x\n")
     [message] = problems(data)
     assert message.startswith("data/people.yml: line 3, column ")
     assert "invalid YAML" in message
 
 
 def test_yaml_key_given_twice_is_an_error_with_its_line(data):
-    data.write_text("glossary", "- id: a\n  kind: place\n  zh: 甲\n  en: A\n  en: B\n")
+    data.write_text("glossary", f"- id: a\n  kind: place\n  {DEFAULT}: 甲\n  {OTHERS[0]}: A\n  {OTHERS[0]}: B\n")
     [message] = problems(data)
     assert message.startswith("data/glossary.yml: line 5, column 3: invalid YAML:")
-    assert "'en' is given twice" in message
+    assert f"'{OTHERS[0]}' is given twice" in message
 
 
 def test_top_level_must_be_a_list(data):
-    data.write_text("glossary", "id: bohai-rim\nzh: 环渤海\n")
+    data.write_text("glossary", f"id: bohai-rim\n{DEFAULT}: 环渤海\n")
     assert problems(data) == ["data/glossary.yml: expected a list of entries (lines starting with '- '), got a mapping"]
 
 

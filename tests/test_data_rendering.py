@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from support.data import DataCopy, load
+from support.data import text as in_languages
 from support.site import LANGUAGES, SOURCE_LANGUAGE, catalogues, page_slugs
 from twincity.errors import PageError
 from twincity.pages.links import PageLinks
@@ -59,7 +60,7 @@ def page(slug: str, lang: str, data=DATA, marker: str | None = None) -> Beautifu
         or {"agreements": "agreement-index", "timeline": "timeline", "quotes": "quotes", "glossary": "glossary"}[slug]
     )
     source = f"# Title\n\nIntro.\n\n<!-- twincity:{marker} -->\n\nAfter.\n"
-    url = f"{slug}/" if lang == "zh" else f"en/{slug}/"
+    url = ("" if lang == LANGUAGES[0] else f"{lang}/") + f"{slug}/"
     filled = fill_markers(source, page_slug=slug, ctx=context(lang, data, url, f"docs/{slug}.md"))
     return to_html(filled)
 
@@ -69,14 +70,14 @@ def page(slug: str, lang: str, data=DATA, marker: str | None = None) -> Beautifu
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_title_with_html_is_shown_as_text(tmp_path, lang):
     copy = DataCopy(tmp_path)
     evil = "<script>alert(1)</script> *bold* {: #x }"
-    copy.edit("agreements", "maritime-affairs", title={"zh": evil, "en": evil}, description={"zh": evil, "en": evil})
-    copy.edit("timeline", "goal", title={"zh": evil, "en": evil})
-    copy.edit("quotes", "ann-quoted", text={"zh": evil, "en": evil})
-    copy.edit("people", "bo-example", name={"zh": evil, "en": evil})
+    copy.edit("agreements", "maritime-affairs", title=in_languages(evil), description=in_languages(evil))
+    copy.edit("timeline", "goal", title=in_languages(evil))
+    copy.edit("quotes", "ann-quoted", text=in_languages(evil))
+    copy.edit("people", "bo-example", name=in_languages(evil))
     data = load(copy.dir)
     for slug in ("agreements", "timeline", "quotes", "glossary"):
         soup = page(slug, lang, data)
@@ -90,7 +91,7 @@ def test_title_with_html_is_shown_as_text(tmp_path, lang):
 def test_chinese_in_english_text_is_marked_and_still_escaped(tmp_path):
     copy = DataCopy(tmp_path)
     summary = "The programme “Across the Sea” (《海那边》) <b>and</b> 烟、大 & co."
-    copy.edit("timeline", "goal", summary={"zh": "目标《海那边》", "en": summary})
+    copy.edit("timeline", "goal", summary=in_languages("目标《海那边》", summary))
     data = load(copy.dir)
     en = page("timeline", "en", data).find(id="goal").find(class_="twincity-event__summary")
     assert [span.get_text() for span in en.find_all("span", lang="zh")] == ["《海那边》", "烟、大"]
@@ -394,9 +395,9 @@ def test_a_wrong_quotation_marker_is_an_error(marker, message):
 
 def test_a_quotation_is_escaped(tmp_path):
     copy = DataCopy(tmp_path)
-    copy.edit("quotes", "ann-quoted", text={"zh": "<b>粗</b>", "en": "<b>bold</b>"})
+    copy.edit("quotes", "ann-quoted", text=in_languages("<b>粗</b>", "<b>bold</b>"))
     data = load(copy.dir)
-    for lang in ("zh", "en"):
+    for lang in LANGUAGES:
         block = _prose_page(lang, "<!-- twincity:quote ann-quoted -->", data).find("blockquote")
         assert block.find("b") is None and "<b>" in block.get_text()
 

@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from support.data import load
-from support.site import LANGUAGES, ROOT, catalogues
+from support.site import LANGUAGES, ROOT, SITE_LANGUAGES, SOURCE_LANGUAGE, catalogues
 from twincity.data.kinds import KINDS
 from twincity.publish.open_data import csv_columns
 
@@ -35,14 +35,16 @@ def test_agreements_page_shows_all_sixteen_agreements(built_site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_agreements_page_total_is_derived_from_data(built_site, lang):
     text = built_site.soup("agreements", lang).select_one(".twincity-agreement-total").get_text()
-    expected = (
-        "共16个协议：1个合作框架协议和15个专项合作协议"
-        if lang == "zh"
-        else (
+    specific = sum(a.group != "framework" for a in DATA.agreements)
+    assert str(len(DATA.agreements)) in text and str(specific) in text
+    # The sentence as written in Chinese and in English editions (by their catalogue's locale).
+    expected = {
+        "zh": "共16个协议：1个合作框架协议和15个专项合作协议",
+        "en": (
             "16 agreements in all: one framework agreement and 15 specific agreements (six sector agreements, "
             "four district and county agreements, and five involving industrial parks"
-        )
-    )
+        ),
+    }.get(catalogues()[lang]["language.og_locale"].split("_")[0], text)
     assert text.startswith(expected)
 
 
@@ -69,11 +71,13 @@ def test_glossary_page_shows_every_person_and_term(built_site, lang):
     assert ids == {p.id for p in DATA.people} | {t.id for t in DATA.glossary}
 
 
-def test_english_citations_are_marked_as_chinese(built_site):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_citations_are_marked_in_the_language_of_the_source(built_site, lang):
     for slug in ("agreements", "timeline", "quotes"):
-        citations = built_site.soup(slug, "en").select("details.twincity-citation")
+        citations = built_site.soup(slug, lang).select("details.twincity-citation")
         assert citations
-        assert all(c.blockquote["lang"] == "zh" and c.summary.get_text() == "Chinese source text" for c in citations)
+        label = catalogues()[lang]["citation"]
+        assert all(c.blockquote["lang"] == SOURCE_LANGUAGE and c.summary.get_text() == label for c in citations)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -104,7 +108,7 @@ def test_open_data_json_matches_the_data(built_site, name):
     entries = DATA.entries(name)
     assert document["dataset"] == name and document["count"] == len(entries)
     assert document["items"] == [e.model_dump(mode="json", by_alias=True) for e in entries]
-    assert all(set(text) == {"zh", "en"} for text in document["fields"].values())
+    assert all(set(text) == set(LANGUAGES) for text in document["fields"].values())
 
 
 @pytest.mark.parametrize("name", CSV_DATASETS)
@@ -115,7 +119,7 @@ def test_open_data_csv_parses_and_matches_the_data(built_site, name):
     assert list(rows[0]) == [column.name for column in csv_columns(name, catalogues())]
     assert [row["id"] for row in rows] == [e.id for e in DATA.entries(name)]
     first = DATA.entries(name)[0]
-    assert rows[0]["title_zh"] == first.title["zh"] and rows[0]["title_en"] == first.title["en"]
+    assert all(rows[0][f"title_{lang}"] == first.title[lang] for lang in LANGUAGES)
 
 
 def test_open_data_is_written_once_at_the_site_root(built_site):
@@ -125,7 +129,7 @@ def test_open_data_is_written_once_at_the_site_root(built_site):
         + [f"{n}.geojson" for n in GEOJSON_DATASETS]
     )
     assert GEOJSON_DATASETS == ["places"]
-    assert not (built_site.dir / "en" / "data").exists()
+    assert not [lang for lang in LANGUAGES[1:] if (built_site.dir / SITE_LANGUAGES[lang].root / "data").exists()]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -8,18 +8,26 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils import meta as front_matter
 
-from support.site import PAGE_IDS, PAGES, ROOT, catalogues, copy_project
+from support.site import (
+    LANGUAGES,
+    PAGE_IDS,
+    PAGES,
+    SITE_LANGUAGES,
+    catalogues,
+    copy_project,
+    page_source,
+    site_languages,
+)
 from twincity.errors import ConfigError
 from twincity.head import a11y, meta
 
 TEXTS = catalogues()
-OG_LOCALE = {"zh": "zh_CN", "en": "en_GB"}
+OG_LOCALE = {lang: TEXTS[lang]["language.og_locale"] for lang in LANGUAGES}
+DEFAULT, OTHER = LANGUAGES[0], LANGUAGES[1]
 
 
 def _source(slug: str, lang: str):
-    name = slug or "index"
-    path = ROOT / "docs" / (f"{name}.md" if lang == "zh" else f"{name}.{lang}.md")
-    return front_matter.get_data(path.read_text("utf-8"))
+    return front_matter.get_data(page_source(slug, lang).read_text("utf-8"))
 
 
 def _meta(soup: BeautifulSoup, key: str) -> list[str]:
@@ -41,14 +49,13 @@ def test_canonical_is_the_absolute_url_of_the_page_in_its_own_language(built_sit
 
 
 @pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
-def test_hreflang_alternates_are_absolute_with_x_default_on_the_chinese_page(built_site, slug, lang):
+def test_hreflang_alternates_are_absolute_with_x_default_on_the_default_languages_page(built_site, slug, lang):
     links = built_site.soup(slug, lang).head.find_all("link", rel="alternate", hreflang=True)
     alternates = {link["hreflang"]: link["href"] for link in links}
     assert len(links) == len(alternates), "an hreflang appears twice"
     assert alternates == {
-        "zh": built_site.page_url(slug, "zh"),
-        "en": built_site.page_url(slug, "en"),
-        "x-default": built_site.page_url(slug, "zh"),
+        **{other: built_site.page_url(slug, other) for other in LANGUAGES},
+        "x-default": built_site.page_url(slug, DEFAULT),
     }
 
 
@@ -106,9 +113,10 @@ def test_search_dialog_has_an_accessible_name_in_the_page_language(built_site, s
 def test_search_dialog_fix_fails_loudly_when_materials_markup_changes():
     changed = '<div class="md-search" role="dialog" data-md-component="search">'
     with pytest.raises(ConfigError, match="markup changed"):
-        a11y.name_search_dialog(changed, TEXTS["zh"]["a11y.search_dialog"])
+        a11y.name_search_dialog(changed, TEXTS[DEFAULT]["a11y.search_dialog"])
     assert (
-        a11y.name_search_dialog("<p>no search here</p>", TEXTS["zh"]["a11y.search_dialog"]) == "<p>no search here</p>"
+        a11y.name_search_dialog("<p>no search here</p>", TEXTS[DEFAULT]["a11y.search_dialog"])
+        == "<p>no search here</p>"
     )
 
 
@@ -124,14 +132,14 @@ CRAFTED_TITLE = 'A <em>crafted</em> & "quoted" title'
 def crafted_site(tmp_path_factory):
     """The project copied aside, its history page given a hostile description and title."""
     work = copy_project(tmp_path_factory.mktemp("crafted"))
-    page = work / "docs" / "history.en.md"
+    page = page_source("history", OTHER, work)
     _, front = front_matter.get_data(page.read_text("utf-8"))
     body = page.read_text("utf-8").split("---", 2)[2]
     description = CRAFTED_DESCRIPTION.replace("'", "''")
     page.write_text(f"---\ndescription: '{description}'\ntitle: '{CRAFTED_TITLE}'\n---\n{body}", "utf-8")
     config = load_config(str(work / "mkdocs.yml"), site_dir=str(work / "site"), site_url="https://example.org/twin/")
     build(config)
-    html = (work / "site" / "en" / "history" / "index.html").read_text("utf-8")
+    html = (work / "site" / SITE_LANGUAGES[OTHER].root / "history" / "index.html").read_text("utf-8")
     return html
 
 
@@ -145,13 +153,14 @@ def test_description_with_quotes_and_markup_stays_inside_its_tags(crafted_site):
 
 def test_title_with_html_is_shown_as_text(crafted_site):
     soup = BeautifulSoup(crafted_site, "html.parser")
-    assert soup.title.get_text() == 'A crafted & "quoted" title - Yantai–Dalian Twin-City Linkage'
+    assert soup.title.get_text() == f'A crafted & "quoted" title - {site_languages()[OTHER].site_name}'
     assert soup.head.find("em") is None
 
 
 def test_absolute_links_follow_site_url_with_a_path(crafted_site):
     soup = BeautifulSoup(crafted_site, "html.parser")
-    assert soup.head.find("link", rel="canonical")["href"] == "https://example.org/twin/en/history/"
+    root = SITE_LANGUAGES[OTHER].root
+    assert soup.head.find("link", rel="canonical")["href"] == f"https://example.org/twin/{root}history/"
     alternates = {x["hreflang"]: x["href"] for x in soup.head.find_all("link", hreflang=True)}
     assert alternates["x-default"] == "https://example.org/twin/history/"
     assert _one(soup, "og:image") == "https://example.org/twin/assets/images/social-card.png"

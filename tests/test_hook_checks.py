@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 import yaml
 
-from support.data import load
+from support.data import DEFAULT, OTHERS, load, text
 from support.site import LANGUAGES, ROOT, copy_project, run_build
 from twincity.config.catalogue import load_catalogues
 from twincity.errors import PageError
@@ -155,9 +155,9 @@ def test_an_empty_data_file_stops_the_build(copy, text):
 
 
 def test_a_text_over_the_documented_length_stops_the_build(copy):
-    copy.edit("agreements", "maritime-affairs", title={"zh": "长" * 2001, "en": "x"})
+    copy.edit("agreements", "maritime-affairs", title=text("长" * 2001, "x"))
     assert (
-        "data/agreements.yml: entry 'maritime-affairs' (#2): title.zh: 2001 characters, "
+        f"data/agreements.yml: entry 'maritime-affairs' (#2): title.{DEFAULT}: 2001 characters, "
         "more than the 2000 a text may hold"
     ) in _problems(copy)
 
@@ -187,10 +187,11 @@ def test_bytes_that_are_not_utf8_are_located_by_line(copy):
 
 def test_two_glossary_entries_with_one_name_in_a_language_stop_the_build(copy):
     entries = copy.read("glossary")
-    entries[1]["term"]["en"] = entries[0]["term"]["en"]
+    lang = OTHERS[0]
+    entries[1]["term"][lang] = entries[0]["term"][lang]
     copy.write("glossary", entries)
     assert (
-        f"data/glossary.yml: entry '{entries[1]['id']}' (#2): term.en: '{entries[0]['term']['en']}' "
+        f"data/glossary.yml: entry '{entries[1]['id']}' (#2): term.{lang}: '{entries[0]['term'][lang]}' "
         f"is also the name of entry '{entries[0]['id']}'"
     ) in _problems(copy)
 
@@ -217,13 +218,13 @@ def test_csv_cells_that_could_run_as_formulas_are_neutralised_and_json_is_unchan
     from twincity.publish.open_data import to_csv, to_json
 
     formula = f'{start}HYPERLINK("http://example.org","x")'
-    copy.edit("agreements", "maritime-affairs", title={"zh": formula, "en": "fine"})
+    copy.edit("agreements", "maritime-affairs", title=text(formula, "fine"))
     data = load(copy.dir)
     rows = list(csv.DictReader(io.StringIO(to_csv(data, "agreements", CATALOGUES))))
-    cell = next(r for r in rows if r["id"] == "maritime-affairs")["title_zh"]
+    cell = next(r for r in rows if r["id"] == "maritime-affairs")[f"title_{DEFAULT}"]
     assert cell == "'" + formula
     items = to_json(data, "agreements", CATALOGUES)["items"]
-    assert next(i for i in items if i["id"] == "maritime-affairs")["title"]["zh"] == formula.strip()
+    assert next(i for i in items if i["id"] == "maritime-affairs")["title"][DEFAULT] == formula.strip()
 
 
 def test_a_heading_with_quotes_shows_quotes_in_the_table_of_contents(copy):
@@ -231,7 +232,7 @@ def test_a_heading_with_quotes_shows_quotes_in_the_table_of_contents(copy):
     from mkdocs.structure.toc import get_toc
 
     title = 'The "quoted" & <b>bold</b> agreement'
-    copy.edit("agreements", "maritime-affairs", title={"zh": title, "en": title})
+    copy.edit("agreements", "maritime-affairs", title=text(title))
     ctx = _ctx(LANGUAGES[1])
     ctx = RenderContext(load(copy.dir), ctx.texts, ctx.catalogues, ctx.source, ctx.links, "docs/agreements.en.md")
     md = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html"])
@@ -244,3 +245,42 @@ def test_a_heading_with_quotes_shows_quotes_in_the_table_of_contents(copy):
 
     # Material writes toc titles as HTML: &amp; and &lt; show as & and <, a quote as a quote.
     assert 'The "quoted" &amp; &lt;b&gt;bold&lt;/b&gt; agreement' in list(titles(get_toc(md.toc_tokens)))
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "<!-- twincty:quote chen-1-plus-15 -->",  # a misspelt prefix: the quotation would just be missing
+        "<!-- twincity quote chen-1-plus-15 -->",  # no colon
+        "<!--twincity:timeline",  # never closed
+        "<!-- twincity:timeline --",
+        "<!-- TWINC:glossary -->",
+    ],
+)
+def test_anything_that_looks_like_a_marker_but_is_not_one_stops_the_build(written):
+    with pytest.raises(PageError) as caught:
+        fill_markers(f"# History\n\nText.\n\n{written}\n\nMore text.\n", page_slug="history", ctx=_ctx())
+    message = str(caught.value)
+    assert message.startswith("docs/history.md: line 5: ") and "looks like a marker but is not one" in message
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "# History\n\nAs he said <!-- twincity:quote {q} --> in Dalian.\n",
+        "# History\n\n<!-- twincity:quote {q} --> and then some words.\n",
+        "# History\n\n- a list item <!-- twincity:quote {q} -->\n",
+    ],
+)
+def test_a_marker_must_stand_on_a_line_of_its_own(markdown):
+    quote = next(q.id for q in DATA.quotes if q.kind == "quoted")
+    with pytest.raises(PageError, match=r"docs/history.md: line 3: the marker .* must stand on a line of its own"):
+        fill_markers(markdown.format(q=quote), page_slug="history", ctx=_ctx())
+
+
+def test_an_indented_marker_on_its_own_line_is_a_marker():
+    quote = next(q.id for q in DATA.quotes if q.kind == "quoted")
+    filled = fill_markers(
+        f"# History\n\n!!! note\n\n    <!-- twincity:quote {quote} -->\n", page_slug="history", ctx=_ctx()
+    )
+    assert 'class="twincity-quotation"' in filled

@@ -7,9 +7,12 @@ test-artifacts/nu-checker.txt."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from support.site import ROOT
+import pytest
+from bs4 import BeautifulSoup
+
+from support.site import LANGUAGES, ROOT, SITE_LANGUAGES
 from tools.nu_check import check, html_files, summary
 from tools.vnu.allowlist import ALLOWED
 
@@ -20,7 +23,12 @@ MATERIAL_TOGGLE = '<input class="md-toggle" data-md-toggle="drawer" type="checkb
 def nu_report(built_site):
     files = html_files(built_site.dir)
     names = {str(f.relative_to(built_site.dir)) for f in files}
-    assert {"index.html", "en/index.html", "404.html", "en/timeline/index.html"} <= names
+    roots = [SITE_LANGUAGES[lang].root for lang in LANGUAGES]
+    assert {
+        "404.html",
+        *(f"{root}index.html" for root in roots),
+        *(f"{root}timeline/index.html" for root in roots),
+    } <= names
     messages = check(files, built_site.dir)
     artifacts = ROOT / "test-artifacts"
     artifacts.mkdir(exist_ok=True)
@@ -32,8 +40,22 @@ def nu_report(built_site):
     return messages
 
 
-def test_no_error_and_no_warning_from_the_project(nu_report):
-    ours = [m for m in nu_report if m.allowed is None]
+_WRONG_LANGUAGE = re.compile(r"This document appears to be written in .+\. Consider using .+ instead\.")
+
+
+def _awaiting_translation(site_dir, message) -> bool:
+    """A page of a language still being translated, its texts copied from another and
+    marked "[CODE] " (tools/add_language.py): the Nu checker's language detection rightly
+    says it reads as the copied language. Only that warning, only on such a page."""
+    if message.kind != "warning" or not _WRONG_LANGUAGE.fullmatch(message.text):
+        return False
+    soup = BeautifulSoup((site_dir / message.file).read_text("utf-8"), "html.parser")
+    description = soup.find("meta", attrs={"name": "description"})
+    return bool(description) and description["content"].startswith(f"[{soup.html['lang']}] ")
+
+
+def test_no_error_and_no_warning_from_the_project(nu_report, built_site):
+    ours = [m for m in nu_report if m.allowed is None and not _awaiting_translation(built_site.dir, m)]
     assert not ours, (
         f"{summary(nu_report)}\nThe Nu HTML checker reports, on pages built from this project's "
         "templates, overrides and data:\n" + "\n".join(map(str, ours))

@@ -13,13 +13,14 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support.site import LANGUAGES, copy_project, page_slugs, run_build
-from support.third_language import CODE, PLACEHOLDER, add_language_to_config, built_third_language_site
+from support.site import LANGUAGES, SITE_LANGUAGES, SOURCE_LANGUAGE, copy_project, page_slugs, run_build
+from support.third_language import ALL, CODE, PLACEHOLDER, add_language_to_config, built_third_language_site
 from twincity.data.kinds import KINDS
 from twincity.pages.rendering import factsheet_pdf_name
 from twincity.publish import pdf
 
-ALL = (LANGUAGES[0], CODE, *LANGUAGES[1:])  # the third language's entry comes before English
+# Each language's URL root in the copy: the site's, and the added language's under its code.
+ROOTS = {**{code: language.root for code, language in SITE_LANGUAGES.items()}, CODE: f"{CODE}/"}
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +29,7 @@ def third():
 
 
 def _soup(site, code: str, slug: str) -> BeautifulSoup:
-    root = site.dir if code == LANGUAGES[0] else site.dir / code
+    root = site.dir / ROOTS[code]
     return BeautifulSoup(((root / slug) if slug else root).joinpath("index.html").read_text("utf-8"), "html.parser")
 
 
@@ -57,10 +58,8 @@ def test_hreflang_alternates_link_all_three_languages(third, slug):
         }
         path = f"{slug}/" if slug else ""
         assert links == {
-            LANGUAGES[0]: third.url + path,
-            LANGUAGES[1]: f"{third.url}{LANGUAGES[1]}/{path}",
-            CODE: f"{third.url}{CODE}/{path}",
-            "x-default": third.url + path,
+            **{other: third.url + ROOTS[other] + path for other in ALL},
+            "x-default": third.url + ROOTS[LANGUAGES[0]] + path,
         }
 
 
@@ -72,28 +71,23 @@ def test_generated_blocks_use_the_third_languages_catalogue_and_data(third):
     assert titles and all(t.startswith(PLACEHOLDER) for t in titles)
     # Links between generated blocks stay in the language.
     hrefs = [a["href"] for a in soup.select(".twincity-related a")]
-    assert hrefs and all(not h.startswith(("/", "http")) and "/en/" not in h for h in hrefs)
+    roots = [f"/{ROOTS[other]}" for other in ALL if other != CODE and ROOTS[other]]
+    assert hrefs and all(not h.startswith(("/", "http")) and not any(r in h for r in roots) for h in hrefs)
     # Quotations: the third language's translation beside the source's original.
     quotes = _soup(third, CODE, "quotes")
-    assert quotes.select_one(".twincity-quote__original [lang]")["lang"] == LANGUAGES[0]
+    assert quotes.select_one(".twincity-quote__original [lang]")["lang"] == SOURCE_LANGUAGE
 
 
 def test_the_language_switch_offers_every_language_on_the_same_page(third):
     switch = _soup(third, CODE, "timeline").select("a.md-select__link[hreflang]")
     assert {a["hreflang"]: a["href"] for a in switch} == {
-        LANGUAGES[0]: "../../timeline/",
-        LANGUAGES[1]: "../../en/timeline/",
-        CODE: "./",
+        other: "./" if other == CODE else f"../../{ROOTS[other]}timeline/" for other in ALL
     }
 
 
 def test_each_language_has_its_own_search_index(third):
     indexes = {
-        code: json.loads(
-            ((third.dir / code) if code != LANGUAGES[0] else third.dir)
-            .joinpath("search", "search_index.json")
-            .read_text("utf-8")
-        )
+        code: json.loads((third.dir / ROOTS[code]).joinpath("search", "search_index.json").read_text("utf-8"))
         for code in ALL
     }
     for code, index in indexes.items():
@@ -112,7 +106,7 @@ def test_each_language_has_its_own_search_index(third):
 def test_the_404_page_knows_the_third_language(third):
     soup = BeautifulSoup((third.dir / "404.html").read_text("utf-8"), "html.parser")
     homes = json.loads(soup.select_one("[data-twincity-not-found]")["data-twincity-homes"])
-    assert homes == {LANGUAGES[0]: "/", LANGUAGES[1]: f"/{LANGUAGES[1]}/", CODE: f"/{CODE}/"}
+    assert homes == {code: f"/{ROOTS[code]}" for code in ALL}
     section = soup.select_one(f'div[data-twincity-lang="{CODE}"]')
     assert section["lang"] == CODE and section.get_text().strip().startswith(PLACEHOLDER)
     assert len(soup.find_all("h1")) == 1
@@ -181,10 +175,8 @@ def test_a_catalogue_missing_a_key_stops_the_build_naming_language_and_key(tmp_p
     catalogue = project / "hooks" / "twincity" / "locales" / f"{LANGUAGES[1]}.yml"
     _edit_yaml(catalogue, lambda tree: (tree["language"].pop("og_locale"), tree["not_found"].pop("home")))
     output = _failed_build(project)
-    assert (
-        f"  {LANGUAGES[1]}: hooks/twincity/locales/{LANGUAGES[1]}.yml lacks 2 key(s): language.og_locale, not_found.home"
-        in output
-    )
+    lacking = "lacks 2 key(s): language.og_locale, not_found.home"
+    assert f"  {LANGUAGES[1]}: hooks/twincity/locales/{LANGUAGES[1]}.yml {lacking}" in output
 
 
 def test_a_data_field_without_a_description_stops_the_build(tmp_path):
@@ -200,7 +192,7 @@ def _without_site_url(text: str) -> str:
 
 
 def _unknown_source_language(text: str) -> str:
-    return text.replace("source_language: zh", "source_language: fr")
+    return text.replace(f"source_language: {SOURCE_LANGUAGE}", "source_language: xx")
 
 
 def _no_footer_of_its_own(text: str) -> str:

@@ -14,6 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from support.data import DataCopy, load
+from support.data import text as in_languages
 from support.site import LANGUAGES, ROOT, SOURCE_LANGUAGE, catalogues, copy_project, page_slugs, run_build
 from twincity.errors import DataError
 from twincity.pages.links import PageLinks
@@ -65,15 +66,18 @@ def test_every_position_is_the_point_of_its_named_geonames_entry():
 
 
 def test_place_names_are_the_reports_and_the_glossarys():
-    english = {term.term["zh"]: {term.term["en"], *term.variants.get("en", [])} for term in DATA.glossary}
     for place in DATA.places:
-        assert place.name["zh"] in SOURCE, place.id
-        if place.name["zh"] in english:
-            assert place.name["en"] in english[place.name["zh"]], place.id
+        assert place.name[SOURCE_LANGUAGE] in SOURCE, place.id
+    for lang in LANGUAGES:  # a place named by a glossary term has the term's name in every language
+        forms = {t.term[SOURCE_LANGUAGE]: {t.term[lang], *t.variants.get(lang, [])} for t in DATA.glossary}
+        for place in DATA.places:
+            if place.name[SOURCE_LANGUAGE] in forms:
+                assert place.name[lang] in forms[place.name[SOURCE_LANGUAGE]], (place.id, lang)
 
 
 def test_the_district_agreements_and_wafangdian_zhaoyuan_pair_places_across_the_strait():
-    paired = {a.id: (d.name["zh"], y.name["zh"]) for a, d, y in DATA.place_pairs()}
+    src = SOURCE_LANGUAGE  # the places as the report names them
+    paired = {a.id: (d.name[src], y.name[src]) for a, d, y in DATA.place_pairs()}
     assert paired == {
         "changdao-changhai": ("长海", "长岛"),
         "penglai-lushunkou": ("旅顺口", "蓬莱"),
@@ -82,7 +86,7 @@ def test_the_district_agreements_and_wafangdian_zhaoyuan_pair_places_across_the_
         "wafangdian-zhaoyuan": ("瓦房店轴承产业开发区", "招远经济开发区"),
     }
     for agreement, north, south in DATA.place_pairs():  # the parties the index shows are these places
-        assert north.name["zh"] in agreement.parties.dalian["zh"] and south.name["zh"] in agreement.parties.yantai["zh"]
+        assert north.name[src] in agreement.parties.dalian[src] and south.name[src] in agreement.parties.yantai[src]
 
 
 @pytest.mark.parametrize(
@@ -93,7 +97,7 @@ def test_the_district_agreements_and_wafangdian_zhaoyuan_pair_places_across_the_
             "data/places.yml: entry 'changhai' (#1): position.lon: ",
         ),
         ({"side": "weihai"}, "data/places.yml: entry 'changhai' (#1): side: 'weihai' is not allowed"),
-        ({"name": {"zh": "长海"}}, "data/places.yml: entry 'changhai' (#1): name.en: missing"),
+        ({"name": {LANGUAGES[0]: "长海"}}, f"data/places.yml: entry 'changhai' (#1): name.{LANGUAGES[1]}: missing"),
         ({"colour": "red"}, "data/places.yml: entry 'changhai' (#1): colour: unknown key"),
         ({"position": {"lon": 122.6, "lat": 39.3}}, "data/places.yml: entry 'changhai' (#1): position.source: missing"),
         (
@@ -151,23 +155,20 @@ def test_a_place_added_to_the_data_is_drawn_listed_and_linked_without_other_chan
             **agreements[-1],
             "id": "new-pair",
             "places": ["new-north", "new-south"],
-            "title": {"zh": "新协议", "en": "New agreement"},
+            "title": in_languages("新协议", "New agreement"),
         }
     )
     data.write("agreements", agreements)
     entries = data.read("places")
-    for place_id, side, zh, en in (
-        ("new-north", "dalian", "新北地", "New North"),
-        ("new-south", "yantai", "新南地", "New South"),
-    ):
-        entries.append({**entries[0], "id": place_id, "side": side, "name": {"zh": zh, "en": en}})
+    names = {"new-north": in_languages("新北地", "New North"), "new-south": in_languages("新南地", "New South")}
+    for place_id, side in (("new-north", "dalian"), ("new-south", "yantai")):
+        entries.append({**entries[0], "id": place_id, "side": side, "name": names[place_id]})
     data.write("places", entries)
     ctx = context(lang, load(data.dir))
     soup = BeautifulSoup(render_schematic(ctx), "html.parser")
     drawn = {a["data-place"]: a for a in soup.select("svg a[data-place]")}
     assert set(drawn) == {"changhai", "changdao", "new-north", "new-south"}
     assert drawn["new-north"]["href"] == ctx.links.page("agreements", "new-pair")
-    names = {"new-north": {"zh": "新北地", "en": "New North"}, "new-south": {"zh": "新南地", "en": "New South"}}
     assert drawn["new-south"].select_one("text").get_text() == names["new-south"][lang]
     rows = [[td.get_text() for td in tr.select("td")][:2] for tr in soup.select("table tbody tr")]
     assert [names["new-north"][lang], names["new-south"][lang]] in rows
@@ -200,7 +201,7 @@ def test_the_glance_counts_each_group_from_the_data(lang):
         assert link["href"] == ctx.links.page("agreements", f"group-{group}")
     assert [int(groups[g]["data-count"]) for g in ("framework", "sector", "district", "enterprise")] == [1, 6, 4, 5]
     big = [text.get_text() for text in soup.select("text.twincity-glance__big")]
-    assert big == ["1", "+", "15"]
+    assert big == ["1", CATALOGUES[lang]["glance.plus"], "15"]
 
 
 # -----------------------------------------------------------------------------

@@ -12,11 +12,13 @@ import shutil
 
 import pytest
 
-from support.site import copy_project
+from support.site import LANGUAGES, SITE_LANGUAGES, copy_project, page_source
 from support.site import run_build as mkdocs_build
 from tools.published import LIST, Listed, problems, read_build, read_list, update
 
 HOW_TO_MOVE = "redirects: redirect_maps: {old.md: new.md}"
+# Each language's root as an address starts: '' for the default language, '/en'.
+ROOTS = ["/" + SITE_LANGUAGES[lang].root.rstrip("/") if SITE_LANGUAGES[lang].root else "" for lang in LANGUAGES]
 
 
 def test_the_build_keeps_every_published_address_and_the_list_has_every_new_one(built_site):
@@ -27,21 +29,19 @@ def test_the_build_keeps_every_published_address_and_the_list_has_every_new_one(
 @pytest.mark.parametrize(
     "address",
     [
-        "/",
-        "/en/",
-        "/agreements/",
-        "/en/agreements/",
-        "/agreements/#agreement-index",
-        "/en/agreements/#agreement-index",
-        "/agreements/#maritime-affairs",
-        "/en/agreements/#maritime-affairs",
-        "/timeline/#signing-ceremony-2025",
-        "/en/timeline/#signing-ceremony-2025",
-        "/data/agreements.csv",
-        "/data/timeline.json",
-    ],
+        f"{root}{path}"
+        for root in ROOTS
+        for path in (
+            "/",
+            "/agreements/",
+            "/agreements/#agreement-index",
+            "/agreements/#maritime-affairs",
+            "/timeline/#signing-ceremony-2025",
+        )
+    ]
+    + ["/data/agreements.csv", "/data/timeline.json"],
 )
-def test_the_list_holds_pages_anchors_and_data_files_in_both_languages(address):
+def test_the_list_holds_pages_anchors_and_data_files_in_every_language(address):
     assert address in read_list().addresses
 
 
@@ -51,8 +51,8 @@ def test_generated_and_theme_ids_are_not_promised():
 
 
 def _rename_page(project, old, new):
-    for suffix in (".md", ".en.md"):
-        (project / "docs" / f"{old}{suffix}").rename(project / "docs" / f"{new}{suffix}")
+    for lang in LANGUAGES:
+        page_source(old, lang, project).rename(page_source(new, lang, project))
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace(f": {old}.md", f": {new}.md"), "utf-8")
     for page in (project / "docs").glob("*.md"):  # the site's own links follow the move
@@ -67,8 +67,8 @@ def _rename_page(project, old, new):
 def broken(tmp_path_factory):
     """A copy where an anchor was renamed and a page moved without a redirect."""
     project = copy_project(tmp_path_factory.mktemp("published-broken"))
-    for name in ("agreements.md", "agreements.en.md"):
-        page = project / "docs" / name
+    for lang in LANGUAGES:
+        page = page_source("agreements", lang, project)
         page.write_text(page.read_text("utf-8").replace("{#agreement-index}", "{#agreement-list}"), "utf-8")
     _rename_page(project, "history", "roots")
     result = mkdocs_build(project)
@@ -77,7 +77,7 @@ def broken(tmp_path_factory):
     return problems(read_build(project / "site"), read_list())
 
 
-@pytest.mark.parametrize("lang", ["", "/en"])
+@pytest.mark.parametrize("lang", ROOTS)
 def test_a_disappeared_anchor_fails_with_its_message(broken, lang):
     expected = (
         f"{lang}/agreements/#agreement-index: published anchor disappeared: "
@@ -86,7 +86,7 @@ def test_a_disappeared_anchor_fails_with_its_message(broken, lang):
     assert any(p.startswith(expected) for p in broken), "\n".join(broken)
 
 
-@pytest.mark.parametrize("lang", ["", "/en"])
+@pytest.mark.parametrize("lang", ROOTS)
 def test_a_page_moved_without_a_redirect_fails_and_says_how_to_move_it(broken, lang):
     [problem] = [p for p in broken if p.startswith(f"{lang}/history/: ")]
     assert "published address disappeared from the build" in problem
@@ -101,7 +101,7 @@ def test_a_data_file_that_is_no_longer_published_fails(broken):
 def test_a_new_page_or_anchor_must_join_the_list_and_the_message_says_how(broken):
     [problem] = [p for p in broken if "are not in tests/published_addresses.txt" in p]
     assert "run `make addresses`" in problem
-    for address in ("/roots/", "/en/roots/", "/agreements/#agreement-list", "/en/agreements/#agreement-list"):
+    for address in [f"{root}{path}" for root in ROOTS for path in ("/roots/", "/agreements/#agreement-list")]:
         assert f"\n    {address}\n" in problem + "\n"
 
 
@@ -132,11 +132,11 @@ def test_a_move_with_a_redirect_but_no_change_to_the_list_fails_and_names_the_li
 
 def test_a_deliberate_move_with_a_redirect_and_the_list_changed_passes(moved):
     listed = read_list()
-    changed = Listed(listed.addresses, {"/history/": "/roots/", "/en/history/": "/en/roots/"})
+    changed = Listed(listed.addresses, {f"{root}/history/": f"{root}/roots/" for root in ROOTS})
     found = problems(moved, changed)
-    # Both sides pass: mkdocs-redirects writes the Chinese redirect page, the hook
-    # (twincity/redirects.py) the English one, and /history/#…, /en/history/#… resolve
-    # on the new pages.
+    # Every side passes: mkdocs-redirects writes the default language's redirect page, the
+    # hook (twincity/publish/redirects.py) the other languages' ones, and /history/#…,
+    # /en/history/#… resolve on the new pages.
     assert found == [], "\n".join(found)
 
 
@@ -144,7 +144,8 @@ def test_update_adds_new_addresses_and_never_drops_one(broken, tmp_path, built_s
     copy = tmp_path / "list.txt"
     shutil.copy2(LIST, copy)
     text = copy.read_text("utf-8")
-    copy.write_text(text.replace("/en/agreements/#maritime-affairs\n", ""), "utf-8")
+    address = f"{ROOTS[-1]}/agreements/#maritime-affairs"
+    copy.write_text(text.replace(f"{address}\n", ""), "utf-8")
     added = update(read_build(built_site.dir), copy)
-    assert added == ["/en/agreements/#maritime-affairs"]
+    assert added == [address]
     assert copy.read_text("utf-8") == text

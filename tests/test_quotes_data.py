@@ -9,11 +9,13 @@ import re
 import pytest
 import yaml
 
-from support.site import ROOT
+from support.site import LANGUAGES, ROOT, SOURCE_LANGUAGE
 
 QUOTES_FILE = ROOT / "data" / "quotes.yml"
 PEOPLE_FILE = ROOT / "data" / "people.yml"
-SOURCE_FILE = ROOT / "sources" / "source-article.zh.txt"
+SOURCE_FILE = ROOT / "sources" / f"source-article.{SOURCE_LANGUAGE}.txt"
+# The languages the statements are translated into (the source's language holds the originals).
+TRANSLATIONS = [lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE]
 
 # The fixed quote ids, in the order their statements appear in the source.
 QUOTE_IDS = (
@@ -112,12 +114,12 @@ def test_every_fixed_quote_id_is_present_once_in_source_order():
 
 
 def test_every_statement_the_source_attributes_to_a_person_is_shown():
-    names = [person["name"]["zh"] for person in _load(PEOPLE_FILE)]
+    names = [person["name"][SOURCE_LANGUAGE] for person in _load(PEOPLE_FILE)]
     statements = _source_statements(names)
     # Six “X说，” lead-ins, one “X建议”, one “用X的话说”, three quotations before “X说”:
     # if the source scan finds fewer, it has stopped working, not the data.
     assert len(statements) == 11
-    shown = [_normalised(q["text"]["zh"]) for q in QUOTES]
+    shown = [_normalised(q["text"][SOURCE_LANGUAGE]) for q in QUOTES]
     missing = [s for s in statements if not any(_normalised(s) in text for text in shown)]
     assert not missing, f"not in data/quotes.yml: {missing}"
 
@@ -128,12 +130,12 @@ def test_every_quote_has_a_known_kind():
 
 @pytest.mark.parametrize("quote", QUOTES, ids=_ids(QUOTES))
 def test_shown_chinese_text_is_the_cited_text(quote):
-    assert _normalised(quote["text"]["zh"]) in _normalised(quote["citation"])
+    assert _normalised(quote["text"][SOURCE_LANGUAGE]) in _normalised(quote["citation"])
 
 
 @pytest.mark.parametrize("quote", BY_KIND["quoted"], ids=_ids(BY_KIND["quoted"]))
 def test_quoted_words_are_in_quotation_marks_in_the_source(quote):
-    assert _normalised("“" + quote["text"]["zh"] + "”") in _normalised(quote["citation"])
+    assert _normalised("“" + quote["text"][SOURCE_LANGUAGE] + "”") in _normalised(quote["citation"])
 
 
 @pytest.mark.parametrize(
@@ -142,26 +144,29 @@ def test_quoted_words_are_in_quotation_marks_in_the_source(quote):
     ids=_ids(BY_KIND["reported"] + BY_KIND["suggested"] + BY_KIND["report"]),
 )
 def test_words_not_in_quotation_marks_in_the_source_are_not_shown_as_quoted(quote):
-    assert _normalised("“" + quote["text"]["zh"] + "”") not in _normalised(quote["citation"])
-    assert not _is_wrapped_in_quotation_marks(quote["text"]["zh"])
+    assert _normalised("“" + quote["text"][SOURCE_LANGUAGE] + "”") not in _normalised(quote["citation"])
+    assert not _is_wrapped_in_quotation_marks(quote["text"][SOURCE_LANGUAGE])
 
 
+@pytest.mark.parametrize("lang", TRANSLATIONS)
 @pytest.mark.parametrize("quote", BY_KIND["report"], ids=_ids(BY_KIND["report"]))
-def test_the_reports_own_sentences_carry_no_quotation_marks_in_english(quote):
-    assert _quotation_marks(quote["text"]["en"]) == []
+def test_the_reports_own_sentences_carry_no_quotation_marks_in_translation(quote, lang):
+    assert _quotation_marks(quote["text"][lang]) == []
 
 
 @pytest.mark.parametrize("quote", BY_KIND["report"], ids=_ids(BY_KIND["report"]))
 def test_the_reports_own_sentences_are_not_attributed_to_anyone(quote):
     # The Chinese may quote a set phrase inside the sentence (“一张蓝图绘到底”), but the
-    # sentence itself is never presented as someone's words, in either language.
-    assert not _is_wrapped_in_quotation_marks(quote["text"]["zh"])
-    assert not re.search(r"\b(said|says|suggested|according to)\b", quote["text"]["en"])
+    # sentence itself is never presented as someone's words, in any language.
+    assert not _is_wrapped_in_quotation_marks(quote["text"][SOURCE_LANGUAGE])
+    for lang in TRANSLATIONS:  # the English verbs of attribution, which a copied text keeps too
+        assert not re.search(r"\b(said|says|suggested|according to)\b", quote["text"][lang])
 
 
+@pytest.mark.parametrize("lang", TRANSLATIONS)
 @pytest.mark.parametrize("quote", BY_KIND["reported"], ids=_ids(BY_KIND["reported"]))
-def test_reported_speech_is_not_wrapped_in_quotation_marks_in_english(quote):
-    assert not _is_wrapped_in_quotation_marks(quote["text"]["en"])
+def test_reported_speech_is_not_wrapped_in_quotation_marks_in_translation(quote, lang):
+    assert not _is_wrapped_in_quotation_marks(quote["text"][lang])
 
 
 def test_every_speaker_is_a_person_on_the_site():
@@ -171,7 +176,7 @@ def test_every_speaker_is_a_person_on_the_site():
 
 
 @pytest.mark.parametrize("quote", QUOTES, ids=_ids(QUOTES))
-def test_every_quote_is_given_in_both_languages(quote):
+def test_every_quote_is_given_in_every_language(quote):
     for field in ("text", "occasion"):
-        assert set(quote[field]) == {"zh", "en"}
+        assert set(quote[field]) == set(LANGUAGES)
         assert all(str(value).strip() for value in quote[field].values())

@@ -9,7 +9,8 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from support.site import LANGUAGES, ROOT, nav_pages, page_slugs
+from support.site import LANGUAGES, ROOT, nav_pages, page_slugs, page_titles, site_languages
+from twincity.config.pages import originals, translations
 
 DOCS = ROOT / "docs"
 SLUGS = page_slugs()
@@ -29,27 +30,34 @@ EXPECTED_PAGES = {
 }
 
 
-def _zh_sources() -> set[str]:
-    return {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md")}
+def _default_sources() -> set[str]:
+    """The pages in the default language (docs/PAGE.md)."""
+    return {p.relative_to(DOCS).as_posix() for p in originals(DOCS)}
 
 
-def _en_sources() -> set[str]:
-    return {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.en.md")}
+def _translations() -> dict[str, set[str]]:
+    """{language: its pages, named as the default language's (PAGE.md)}, every other language."""
+    found: dict[str, set[str]] = {lang: set() for lang in LANGUAGES[1:]}
+    for path, lang in translations(DOCS):
+        found.setdefault(lang, set()).add(path.relative_to(DOCS).as_posix().replace(f".{lang}.md", ".md"))
+    return found
 
 
-def test_every_zh_page_has_an_en_page():
-    missing = sorted(f for f in _zh_sources() if f.removesuffix(".md") + ".en.md" not in _en_sources())
-    assert not missing, f"Chinese pages without an English twin: {missing}"
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_every_default_language_page_has_a_page_in_each_language(lang):
+    missing = sorted(_default_sources() - _translations()[lang])
+    assert not missing, f"pages without their {lang} translation: {missing}"
 
 
-def test_every_en_page_has_a_zh_page():
-    missing = sorted(f for f in _en_sources() if f.removesuffix(".en.md") + ".md" not in _zh_sources())
-    assert not missing, f"English pages without a Chinese twin: {missing}"
+def test_every_translated_page_has_a_default_language_page_and_a_language_of_the_site():
+    strays = sorted(f"{lang}: {f}" for lang, pages in _translations().items() for f in pages - _default_sources())
+    assert not strays, f"translations without their page in {LANGUAGES[0]}: {strays}"
+    assert set(_translations()) == set(LANGUAGES[1:])
 
 
 def test_every_page_is_in_nav():
     in_nav = {f for _, f in nav_pages()}
-    assert _zh_sources() == in_nav
+    assert _default_sources() == in_nav
 
 
 def test_nav_holds_the_pages_the_site_promises():
@@ -72,18 +80,21 @@ def test_html_lang_matches_the_page_language(built_site, slug, lang):
     assert built_site.soup(slug, lang).html["lang"] == lang
 
 
-@pytest.mark.parametrize(("lang", "site_name"), [("zh", "烟大双城记"), ("en", "Yantai–Dalian Twin-City Linkage")])
-def test_each_language_has_its_own_site_name(built_site, lang, site_name):
-    title = built_site.soup("history", lang).title.string
-    assert title.endswith(site_name)
+def test_each_language_has_its_own_site_name(built_site):
+    names = {lang: site_languages()[lang].site_name for lang in LANGUAGES}
+    assert len(set(names.values())) == len(LANGUAGES), names
+    for lang, site_name in names.items():
+        assert built_site.soup("history", lang).title.string.endswith(site_name)
 
 
-def test_nav_titles_are_translated(built_site):
-    zh = [a.get_text(strip=True) for a in built_site.soup("", "zh").select("nav.md-nav--primary a.md-nav__link")]
-    en = [a.get_text(strip=True) for a in built_site.soup("", "en").select("nav.md-nav--primary a.md-nav__link")]
-    zh_titles = [title for title, _ in nav_pages()]
-    assert all(any(t in text for text in zh) for t in zh_titles)
-    assert "Shared roots" in " ".join(en) and "同根同源" not in " ".join(en)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_nav_titles_are_translated(built_site, lang):
+    shown = [a.get_text(strip=True) for a in built_site.soup("", lang).select("nav.md-nav--primary a.md-nav__link")]
+    titles = page_titles()
+    assert all(any(t[lang] in text for text in shown) for t in titles.values())
+    # No other language's title where it differs from this language's own.
+    others = {t[other] for t in titles.values() for other in LANGUAGES if t[other] != t[lang]}
+    assert not others & set(shown)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

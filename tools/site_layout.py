@@ -5,12 +5,20 @@ the tools (audit) and the tests alike."""
 from __future__ import annotations
 
 import functools
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+# The hook's package: the list of languages is read the hook's way (twincity.config.languages).
+if str(ROOT / "hooks") not in sys.path:
+    sys.path.insert(0, str(ROOT / "hooks"))
+
+import properdocs.replacement  # noqa: E402,F401 - ProperDocs serves the hook's `mkdocs.*` imports
+
+from twincity.config.languages import built_languages, language_root  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -42,15 +50,19 @@ def languages(path: Path = ROOT / "mkdocs.yml") -> list[SiteLanguage]:
     """The built i18n languages, the default first."""
     plugins = _config(path)["plugins"]
     i18n = next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)
-    declared = sorted(
-        (lang for lang in i18n["languages"] if lang.get("build", True)), key=lambda lang: not lang.get("default")
-    )
-    return [
-        SiteLanguage(
-            lang["locale"], "" if lang.get("default") else (lang.get("link") or f"/{lang['locale']}/").strip("/") + "/"
-        )
-        for lang in declared
-    ]
+    return [SiteLanguage(lang["locale"], language_root(lang)) for lang in built_languages(i18n["languages"])]
+
+
+def nav_translations(path: Path = ROOT / "mkdocs.yml") -> dict[str, dict[str, str]]:
+    """Each built language's nav_translations (default-language nav title -> its own)."""
+    plugins = _config(path)["plugins"]
+    i18n = next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)
+    return {lang["locale"]: dict(lang.get("nav_translations") or {}) for lang in built_languages(i18n["languages"])}
+
+
+def source_language(path: Path = ROOT / "mkdocs.yml") -> str:
+    """The language the site's source is written in (extra.twincity.source_language)."""
+    return _config(path)["extra"]["twincity"]["source_language"]
 
 
 def page_path(slug: str, language: SiteLanguage) -> str:

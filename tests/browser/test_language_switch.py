@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support.site import LANGUAGES, page_slugs
+from support.site import LANGUAGES, PAGE_IDS, PAGES, other_language, page_slugs
 
-OTHER = {"zh": "en", "en": "zh"}
+DEFAULT = LANGUAGES[0]
 
 # (page, anchor): agreement and timeline ids and heading ids are the same in both languages.
 PLACES = [
@@ -46,7 +46,7 @@ def test_switching_language_keeps_the_page_and_its_anchor(page, site_server, bui
     if anchor:
         assert page.locator(f"[id='{anchor}']").count() == 1, f"{start} has no #{anchor}"
 
-    other = OTHER[lang]
+    other = other_language(lang)
     _switch_to(page, other)
 
     assert page.url == built_site.page_url(slug, other) + (f"#{anchor}" if anchor else "")
@@ -59,36 +59,36 @@ def test_switching_language_keeps_the_page_and_its_anchor(page, site_server, bui
 
 def test_switching_back_and_forth_returns_to_the_same_place(page, site_server, built_site):
     errors, _ = _watch(page)
-    page.goto(built_site.page_url("agreements", "zh") + "#maritime-affairs")
-    _switch_to(page, "en")
-    _switch_to(page, "zh")
-    assert page.url == built_site.page_url("agreements", "zh") + "#maritime-affairs"
+    page.goto(built_site.page_url("agreements", DEFAULT) + "#maritime-affairs")
+    _switch_to(page, other_language(DEFAULT))
+    _switch_to(page, DEFAULT)
+    assert page.url == built_site.page_url("agreements", DEFAULT) + "#maritime-affairs"
     assert errors == []
 
 
 def test_the_anchor_followed_last_is_the_one_kept(page, site_server, built_site):
-    page.goto(built_site.page_url("agreements", "en"))
+    page.goto(built_site.page_url("agreements", other_language(DEFAULT)))
     page.locator("article a[href='#maritime-affairs']").first.click()  # a link in the text
     assert page.url.endswith("#maritime-affairs")
-    _switch_to(page, "zh")
-    assert page.url == built_site.page_url("agreements", "zh") + "#maritime-affairs"
+    _switch_to(page, DEFAULT)
+    assert page.url == built_site.page_url("agreements", DEFAULT) + "#maritime-affairs"
 
 
 def test_switcher_can_be_used_with_the_keyboard(page, site_server, built_site):
-    page.goto(built_site.page_url("timeline", "zh") + "#chuang-guandong")
-    link = page.locator("a.md-select__link[hreflang='en']")
+    page.goto(built_site.page_url("timeline", DEFAULT) + "#chuang-guandong")
+    link = page.locator(f"a.md-select__link[hreflang='{other_language(DEFAULT)}']")
     link.focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url == built_site.page_url("timeline", "en") + "#chuang-guandong"
+    assert page.url == built_site.page_url("timeline", other_language(DEFAULT)) + "#chuang-guandong"
 
 
 def test_hreflang_links_stay_in_the_head_for_readers_of_the_dom(page, site_server, built_site):
-    page.goto(built_site.page_url("agreements", "en"))
+    page.goto(built_site.page_url("agreements", other_language(DEFAULT)))
     page.wait_for_load_state("load")
-    page.wait_for_function("document.querySelectorAll('link[rel=alternate][hreflang]').length >= 2")
+    page.wait_for_function(f"document.querySelectorAll('link[rel=alternate][hreflang]').length >= {len(LANGUAGES)}")
     hreflangs = page.locator("link[rel=alternate][hreflang]").evaluate_all("links => links.map(l => l.hreflang)")
-    assert {"zh", "en"} <= set(hreflangs)
+    assert set(LANGUAGES) <= set(hreflangs)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -102,19 +102,20 @@ def test_no_page_requests_a_sitemap_or_logs_an_error(page, site_server, built_si
     assert errors == []
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_switcher_marks_the_language_of_the_page(built_site, lang):
-    links = built_site.soup("history", lang).select("a.md-select__link[hreflang]")
+@pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
+def test_switcher_marks_the_language_of_the_page(built_site, slug, lang):
+    links = built_site.soup(slug, lang).select("a.md-select__link[hreflang]")
     current = [a["hreflang"] for a in links if a.get("aria-current") == "page"]
     assert current == [lang]
-    assert all(a["lang"] == a["hreflang"] for a in links)
+    # Every entry names its language in that language, and says so (lang), on every page.
+    assert {a["hreflang"]: a.get("lang") for a in links} == {code: code for code in LANGUAGES}
 
 
 def test_switcher_works_by_touch_on_a_phone(phone_page, site_server, built_site):
-    phone_page.goto(built_site.page_url("agreements", "zh") + "#maritime-affairs")
+    phone_page.goto(built_site.page_url("agreements", DEFAULT) + "#maritime-affairs")
     phone_page.locator(".md-select:has(a.md-select__link[hreflang]) button").tap()
-    link = phone_page.locator("a.md-select__link[hreflang='en']")
+    link = phone_page.locator(f"a.md-select__link[hreflang='{other_language(DEFAULT)}']")
     assert link.is_visible()
     with phone_page.expect_navigation():
         link.tap()
-    assert phone_page.url == built_site.page_url("agreements", "en") + "#maritime-affairs"
+    assert phone_page.url == built_site.page_url("agreements", other_language(DEFAULT)) + "#maritime-affairs"

@@ -7,15 +7,23 @@ from urllib.parse import urlsplit
 
 import pytest
 
-# (missing path, language it belongs to)
+from support.site import LANGUAGES, SITE_LANGUAGES, catalogues, other_language, site_languages
+
+TEXTS = catalogues()
+# (missing path, language it belongs to): under each language's root, one level and deeper.
 MISSING = [
-    ("no-such-page/", "zh"),
-    ("history/no/such/page/", "zh"),
-    ("en/a/b/", "en"),
-    ("en/does/not/exist.html", "en"),
+    (SITE_LANGUAGES[lang].root + path, lang)
+    for lang in LANGUAGES
+    for path in (
+        ("no-such-page/", "history/no/such/page/") if not SITE_LANGUAGES[lang].root else ("a/b/", "does/not/exist.html")
+    )
 ]
-TITLE = {"zh": "页面未找到", "en": "Page not found"}
-OTHER = {"zh": "en", "en": "zh"}
+# One missing path a language.
+ONE_EACH = [(SITE_LANGUAGES[lang].root + "no/such/page/", lang) for lang in LANGUAGES]
+TITLE = {lang: TEXTS[lang]["not_found.title"] for lang in LANGUAGES}
+# Languages whose own script is Han (their catalogue marks no Han as foreign): Han text
+# in any other language's part of the page must be marked as one of them.
+HAN_LANGUAGES = [lang for lang in LANGUAGES if TEXTS[lang]["language.foreign_han"] is None]
 
 
 def _watch_errors(page) -> list:
@@ -44,24 +52,25 @@ def test_missing_page_says_so_in_the_language_of_its_path(page, site_server, bui
     assert page.locator("h1").count() == 1
     assert page.locator(f"h1 > [data-twincity-lang='{lang}']").inner_text() == TITLE[lang]
     assert page.locator(f"h1 > [data-twincity-lang='{lang}']").is_visible()
-    assert not page.locator(f"h1 > [data-twincity-lang='{OTHER[lang]}']").is_visible()
+    assert not page.locator(f"h1 > [data-twincity-lang='{other_language(lang)}']").is_visible()
     assert page.locator(f"[data-twincity-not-found] > div[lang='{lang}']").is_visible()
-    assert not page.locator(f"[data-twincity-not-found] > div[lang='{OTHER[lang]}']").is_visible()
+    assert not page.locator(f"[data-twincity-not-found] > div[lang='{other_language(lang)}']").is_visible()
     assert page.locator("html").get_attribute("lang") == lang
     assert page.title().startswith(TITLE[lang])
     assert _errors_but_the_pages_own_404(messages, url) == []
 
 
-# Chinese text the reader can reach (shown, or shown later like the back-to-top label)
-# that is not marked lang="zh": on an English path it would be a Chinese leftover.
-_UNMARKED_CHINESE = """() => {
+# Han text the reader can reach (shown, or shown later like the back-to-top label) that
+# is not marked with a language written in Han: on another language's path it would be a leftover.
+_UNMARKED_HAN = """(hanLanguages) => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const found = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const owner = node.parentElement;
     if (owner.closest("script, style, [data-twincity-lang][hidden]")) continue;
     const text = node.textContent.trim();
-    if (/[\u4e00-\u9fff]/.test(text) && owner.closest("[lang]").getAttribute("lang") !== "zh") found.push(text);
+    const lang = owner.closest("[lang]").getAttribute("lang");
+    if (/[\u4e00-\u9fff]/.test(text) && !hanLanguages.includes(lang)) found.push(text);
   }
   return found;
 }"""
@@ -70,14 +79,15 @@ _UNMARKED_CHINESE = """() => {
 @pytest.mark.parametrize(("path", "lang"), MISSING)
 def test_only_the_paths_language_is_shown_and_the_other_is_marked(page, site_server, built_site, path, lang):
     """Every part written per language (title, text, back-to-top label, footer) shows the
-    path's one; Chinese that stays on purpose (a home link, the footer's other half) has lang="zh"."""
+    path's one; Han text that stays on purpose (a home link, the footer's other half) is marked
+    with its language."""
     page.goto(built_site.url + path)
     parts = page.locator("[data-twincity-lang]").evaluate_all(
         "elements => elements.map(e => [e.getAttribute('data-twincity-lang'), e.hidden, e.textContent.trim()])"
     )
-    assert {part for part, _, _ in parts} >= {"zh", "en"}
+    assert {part for part, _, _ in parts} >= set(LANGUAGES)
     assert [text for part, hidden, text in parts if hidden != (part != lang)] == []
-    assert page.evaluate(_UNMARKED_CHINESE) == []
+    assert page.evaluate(_UNMARKED_HAN, HAN_LANGUAGES) == []
 
 
 @pytest.mark.parametrize(("path", "lang"), MISSING)
@@ -97,8 +107,8 @@ def test_missing_page_is_styled_at_any_depth(page, site_server, built_site, path
     )
 
 
-@pytest.mark.parametrize(("path", "lang"), [("no/such/page/", "zh"), ("en/a/b/", "en")])
-@pytest.mark.parametrize("home", ["zh", "en"])
+@pytest.mark.parametrize(("path", "lang"), ONE_EACH)
+@pytest.mark.parametrize("home", LANGUAGES)
 def test_both_home_links_work_from_a_missing_page(page, site_server, built_site, path, lang, home):
     page.goto(built_site.url + path)
     link = page.locator(f"[data-twincity-not-found] > div[lang='{lang}'] a[data-twincity-home-link='{home}']")
@@ -109,40 +119,39 @@ def test_both_home_links_work_from_a_missing_page(page, site_server, built_site,
     assert page.locator("html").get_attribute("lang") == home
 
 
-@pytest.mark.parametrize(("path", "lang"), [("no/such/page/", "zh"), ("en/a/b/", "en")])
+@pytest.mark.parametrize(("path", "lang"), ONE_EACH)
 def test_logo_leads_to_the_home_page_of_the_paths_language(page, site_server, built_site, path, lang):
     page.goto(built_site.url + path)
     assert page.locator("a.md-logo").get_attribute("href") == urlsplit(built_site.page_url("", lang)).path
 
 
-@pytest.mark.parametrize(("path", "lang"), [("no/such/page/", "zh"), ("en/a/b/", "en")])
+@pytest.mark.parametrize(("path", "lang"), ONE_EACH)
 def test_colour_scheme_toggles_are_named_in_the_paths_language(page, site_server, built_site, path, lang):
     page.goto(built_site.url + path)
     names = page.locator("[data-md-component=palette] input[aria-label]").evaluate_all(
         "inputs => inputs.map(i => i.getAttribute('aria-label'))"
     )
     assert names
-    chinese = [any("\u4e00" <= ch <= "\u9fff" for ch in name) for name in names]
-    assert all(chinese) if lang == "zh" else not any(chinese), names
+    assert set(names) <= set(site_languages()[lang].palette_names), names
 
 
 def test_without_scripts_both_languages_are_shown(browser, site_server, built_site):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        response = page.goto(built_site.url + "en/a/b/")
+        response = page.goto(built_site.url + ONE_EACH[-1][0])
         assert response.status == 404
-        for lang in ("zh", "en"):
+        for lang in LANGUAGES:
             assert page.locator(f"h1 > [data-twincity-lang='{lang}']").is_visible()
             assert page.locator(f"[data-twincity-not-found] > div[lang='{lang}']").is_visible()
-            assert (
-                page.locator(f"[data-twincity-not-found] > div[lang='{lang}'] a[data-twincity-home-link]").count() == 2
-            )
+            assert page.locator(
+                f"[data-twincity-not-found] > div[lang='{lang}'] a[data-twincity-home-link]"
+            ).count() == len(LANGUAGES)
     finally:
         context.close()
 
 
-@pytest.mark.parametrize(("path", "lang"), [("no/such/page/", "zh"), ("en/a/b/", "en")])
+@pytest.mark.parametrize(("path", "lang"), ONE_EACH)
 def test_not_found_screenshot(page, site_server, built_site, artifacts_dir, path, lang):
     page.goto(built_site.url + path)
     target = artifacts_dir / "not-found" / f"404-{lang}.png"
@@ -164,9 +173,11 @@ def _not_found_soup(built_site):
 
 
 def test_there_is_one_404_page_for_both_languages(built_site):
-    assert not (built_site.dir / "en" / "404.html").exists()
+    assert [lang for lang in LANGUAGES if (built_site.dir / SITE_LANGUAGES[lang].root / "404.html").exists()] == [
+        LANGUAGES[0]
+    ]
     soup = _not_found_soup(built_site)
-    assert {s["lang"] for s in soup.select("[data-twincity-not-found] > div[lang]")} == {"zh", "en"}
+    assert {s["lang"] for s in soup.select("[data-twincity-not-found] > div[lang]")} == set(LANGUAGES)
 
 
 def test_not_found_page_uses_absolute_paths_for_links_and_assets(built_site):

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support.site import LANGUAGES
+from support.site import LANGUAGES, SITE_LANGUAGES
 from support.third_language import CODE, PLACEHOLDER, built_third_language_site
 from tools.pages_server import serve
 
@@ -29,7 +29,7 @@ def _switch_to(page, lang: str) -> None:
 
 @pytest.mark.parametrize("start, target", [(LANGUAGES[1], CODE), (CODE, LANGUAGES[0])])
 def test_the_switch_keeps_page_and_anchor_into_and_out_of_the_third_language(page, third_url, start, target):
-    root = {LANGUAGES[0]: "", LANGUAGES[1]: f"{LANGUAGES[1]}/", CODE: f"{CODE}/"}
+    root = {**{code: language.root for code, language in SITE_LANGUAGES.items()}, CODE: f"{CODE}/"}
     page.goto(f"{third_url}{root[start]}agreements/#maritime-affairs", wait_until="load")
     _switch_to(page, target)
     url = urlsplit(page.url)

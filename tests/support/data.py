@@ -50,6 +50,14 @@ class DataCopy:
 
 
 DELETE = object()
+# The default language, whose fixture texts are Chinese, and the others, whose are English.
+DEFAULT, OTHERS = LANGUAGES[0], LANGUAGES[1:]
+
+
+def text(default: str, other: str | None = None) -> dict[str, str]:
+    """A data text in every language of the site: `default` in the default language and
+    `other` (or `default` again) in each other one, as the fixtures write them."""
+    return {DEFAULT: default, **{lang: default if other is None else other for lang in OTHERS}}
 
 
 def load(data_dir: Path = FIXTURE_DATA, languages: tuple[str, ...] = LANGUAGES, sources_dir: Path | None = None):

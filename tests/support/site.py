@@ -13,12 +13,17 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tools.site_layout import ROOT, languages, nav_pages, page_path, page_slugs
+from tools.site_layout import ROOT, languages, nav_pages, nav_translations, page_path, page_slugs, source_language
 
 __all__ = [
     "ROOT",
     "LANGUAGES",
     "SOURCE_LANGUAGE",
+    "other_language",
+    "page_titles",
+    "page_source",
+    "locale_languages",
+    "han_languages",
     "BuiltSite",
     "nav_pages",
     "page_slugs",
@@ -34,8 +39,31 @@ __all__ = [
 # The site's languages as mkdocs.yml declares them, the default first.
 SITE_LANGUAGES = {language.code: language for language in languages()}
 LANGUAGES = tuple(SITE_LANGUAGES)
-# The language the source article is written in (mkdocs.yml, extra.twincity).
-SOURCE_LANGUAGE = LANGUAGES[0]
+# The language the source article is written in (mkdocs.yml, extra.twincity.source_language).
+SOURCE_LANGUAGE = source_language()
+
+
+def other_language(lang: str) -> str:
+    """Another language of the site than `lang`: the next one in mkdocs.yml's order, the
+    default after the last. Over all languages, every one is left and reached once."""
+    return LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
+
+
+def page_source(slug: str, lang: str, root: Path = ROOT) -> Path:
+    """The docs file of a page in a language ('' is the home page): docs/PAGE.md, docs/PAGE.CODE.md."""
+    from twincity.config.pages import page_file
+
+    return page_file(root / "docs", slug or "index", lang, LANGUAGES[0])
+
+
+def page_titles() -> dict[str, dict[str, str]]:
+    """{slug: {lang: nav title}}: mkdocs.yml's nav and each language's nav_translations ('' is the home page)."""
+    from twincity.config.pages import nav_titles, page_url
+
+    config_nav = [{title: src} for title, src in nav_pages()]
+    titles = nav_titles(config_nav, nav_translations(), LANGUAGES[0])
+    return {page_url(slug).rstrip("/"): by_lang for slug, by_lang in titles.items()}
+
 
 # Every (slug, language) page and its readable test id, 'en:agreements', 'zh:home'.
 PAGES = [(slug, lang) for lang in LANGUAGES for slug in page_slugs()]
@@ -73,6 +101,19 @@ def site_languages(site_url: str = "https://example.org/"):
     return Languages.from_config(load_config(str(ROOT / "mkdocs.yml"), site_url=site_url))
 
 
+def locale_languages(language: str) -> tuple[str, ...]:
+    """The site's languages whose Open Graph locale (catalogue `language.og_locale`) is of
+    `language` (ISO 639-1: 'zh_CN' is 'zh'): the editions a test of that language's own
+    rules (its typography, its spelling) applies to, whatever their codes."""
+    return tuple(code for code, texts in catalogues().items() if texts["language.og_locale"].split("_")[0] == language)
+
+
+def han_languages() -> tuple[str, ...]:
+    """The site's languages written in Han characters: their catalogue marks no Han as another
+    language's (`language.foreign_han` is null). Han text on any page is marked as one of them."""
+    return tuple(code for code, texts in catalogues().items() if texts["language.foreign_han"] is None)
+
+
 def catalogues() -> dict:
     """Every language's `Catalogue` of texts, the default first, as the build reads them."""
     return {language.code: language.texts for language in site_languages()}
@@ -93,7 +134,7 @@ class BuiltSite:
     def page_url(self, slug: str, lang: str) -> str:
         return self.url + page_path(slug, SITE_LANGUAGES[lang])
 
-    @functools.cache
+    @functools.cache  # noqa: B019 - a built site lives for the whole test session
     def soup(self, slug: str, lang: str) -> BeautifulSoup:
         return BeautifulSoup(self.page_path(slug, lang).read_text("utf-8"), "html.parser")
 
@@ -135,6 +176,18 @@ def run_build(
     if site_url is not None:
         env["SITE_URL"] = site_url
     properdocs = Path(sys.executable).with_name("properdocs")
+    # As every project command does (Makefile): the configuration's guard first, before
+    # MkDocs reads it (tools/config_guard.py).
+    guard = subprocess.run(
+        [sys.executable, "-m", "tools.config_guard", str(project / "mkdocs.yml")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if guard.returncode != 0:
+        return guard
     return subprocess.run(
         [str(properdocs), "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
         cwd=project,

@@ -1,122 +1,51 @@
-"""A copy of the project with a third language, written by the tests themselves.
+"""A copy of the project with one more language, added the README's way by
+tools/add_language.py (the tool `make test-language` uses too): its entry in mkdocs.yml,
+its catalogue and its name in the other catalogues, its pages and its text in every
+data field, each text the copied language's marked "[CODE] ". Nothing of it is published.
 
-Adding a language follows the README's recipe: its entry in mkdocs.yml's i18n
-languages, its catalogue (hooks/twincity/locales/CODE.yml) and its name in the other
-catalogues, its pages (docs/PAGE.CODE.md) and its text in every data field. The
-texts are placeholders made from the English ones ("[ja] …"); nothing of it is
-published.
+The language is one the site does not have yet, so that the tests of a site that has
+three languages (`make test-language`) add a fourth.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import logging
 import tempfile
 from pathlib import Path
-from typing import Any
 
-import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from tools.add_language import add_language, add_to_config
 from tools.pages_server import free_port
 
-from .site import BuiltSite, copy_project, printing_pdfs
+from .site import LANGUAGES, BuiltSite, copy_project, printing_pdfs
 
-CODE = "ja"
+# (code, name, Open Graph locale): the first the site does not have is added.
+CANDIDATES = (("ja", "日本語", "ja_JP"), ("fr", "Français", "fr_FR"), ("de", "Deutsch", "de_DE"))
+CODE, NAME, OG_LOCALE = next(c for c in CANDIDATES if c[0] not in LANGUAGES)
 PLACEHOLDER = f"[{CODE}] "
-CATALOGUES = Path("hooks") / "twincity" / "locales"
+# The language its texts are copied from: the first after the default one.
+COPIED = LANGUAGES[1]
+# Every language of the copy, in mkdocs.yml's order: the added one comes last.
+ALL = (*LANGUAGES, CODE)
 
 
-def _placeholder(value: Any) -> Any:
-    if isinstance(value, str):
-        return PLACEHOLDER + value
-    if isinstance(value, list):
-        return [_placeholder(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _placeholder(v) for k, v in value.items()}
-    return value
-
-
-def add_language_to_config(project: Path, code: str = CODE) -> None:
-    """The language's entry in mkdocs.yml (after English, modelled on it)."""
-    path = project / "mkdocs.yml"
-    text = path.read_text("utf-8")
-    english = "        - locale: en\n"
-    entry = (
-        f"        - locale: {code}\n"
-        f"          name: 日本語\n"
-        f"          build: true\n"
-        f"          site_name: '{PLACEHOLDER}Yantai–Dalian'\n"
-        f"          site_description: '{PLACEHOLDER}site description'\n"
-        f"          copyright: '{PLACEHOLDER}copyright'\n"
-        f"          theme:\n"
-        f"            palette:\n"
-        f"              - media: '(prefers-color-scheme: light)'\n"
-        f"                scheme: default\n"
-        f"                toggle: {{icon: material/weather-night, name: '{PLACEHOLDER}dark'}}\n"
-        f"              - media: '(prefers-color-scheme: dark)'\n"
-        f"                scheme: slate\n"
-        f"                toggle: {{icon: material/weather-sunny, name: '{PLACEHOLDER}light'}}\n"
-    )
-    assert english in text, "mkdocs.yml no longer has the English i18n entry this test adds after"
-    path.write_text(text.replace(english, entry + english, 1), "utf-8")
-
-
-def add_catalogue(project: Path, code: str = CODE) -> None:
-    """The language's catalogue, made from the English one, and its name in every catalogue."""
-    folder = project / CATALOGUES
-    english = yaml.safe_load((folder / "en.yml").read_text("utf-8"))
-    texts = _placeholder(copy.deepcopy(english))
-    texts["language"] = {"og_locale": "ja_JP", "names": {}, "foreign_han": None}
-    texts["search"] = {"pipeline": ["stemmer"], "word_forms": False}
-    texts["dates"] = dict(english["dates"], month_names=[f"{m}月" for m in range(1, 13)])
-    for other in folder.glob("*.yml"):
-        tree = yaml.safe_load(other.read_text("utf-8"))
-        texts["language"]["names"][other.stem] = PLACEHOLDER + other.stem
-        tree["language"]["names"][code] = PLACEHOLDER + code
-        other.write_text(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False), "utf-8")
-    texts["language"]["names"][code] = PLACEHOLDER + code
-    (folder / f"{code}.yml").write_text(yaml.safe_dump(texts, allow_unicode=True, sort_keys=False), "utf-8")
-
-
-def add_pages(project: Path, code: str = CODE) -> None:
-    """Every page in the language: the English page, its description marked as a placeholder."""
-    for page in (project / "docs").rglob("*.en.md"):
-        text = page.read_text("utf-8").replace("\ndescription: ", f"\ndescription: {PLACEHOLDER}", 1)
-        page.with_name(page.name.replace(".en.md", f".{code}.md")).write_text(text, "utf-8")
-
-
-def add_data_texts(project: Path, code: str = CODE) -> None:
-    """A text in the language in every text field of data/: {zh, en} gains {code}."""
-
-    def walk(node: Any) -> Any:
-        if isinstance(node, dict):
-            if set(node) == {"zh", "en"} and all(isinstance(v, str) for v in node.values()):
-                return dict(node, **{code: PLACEHOLDER + node["en"]})
-            return {k: walk(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(v) for v in node]
-        return node
-
-    for path in (project / "data").glob("*.yml"):
-        entries = yaml.safe_load(path.read_text("utf-8"))
-        path.write_text(yaml.safe_dump(walk(entries), allow_unicode=True, sort_keys=False), "utf-8")
+def add_language_to_config(project: Path) -> None:
+    """Step 1 of the recipe alone: the language's entry in mkdocs.yml."""
+    add_to_config(project, CODE, NAME, COPIED)
 
 
 def project_with_third_language(dest: Path) -> Path:
     project = copy_project(dest)
-    add_language_to_config(project)
-    add_catalogue(project)
-    add_pages(project)
-    add_data_texts(project)
+    add_language(project, CODE, NAME, source=COPIED, og_locale=OG_LOCALE)
     return project
 
 
 @functools.cache
 def built_third_language_site() -> BuiltSite:
-    """The project with a third language, built once per test session for a free loopback port."""
+    """The project with one more language, built once per test session for a free loopback port."""
     url = f"http://127.0.0.1:{free_port()}/"
     project = project_with_third_language(Path(tempfile.mkdtemp(prefix="third-language-")) / "project")
     site_dir = project / "site"

@@ -15,7 +15,7 @@ English); `search_index.py` writes the index of each root.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,13 +65,7 @@ class Languages:
             raise ConfigError(
                 "mkdocs.yml: the i18n plugin (mkdocs-static-i18n) must be configured; it declares the languages"
             )
-        declared = [lang for lang in i18n.config.languages if lang.build]
-        defaults = [lang for lang in declared if lang.default]
-        if len(defaults) != 1:
-            raise ConfigError(
-                f"mkdocs.yml: the i18n plugin needs exactly one default language that is built (found {len(defaults)})"
-            )
-        declared.sort(key=lambda lang: not lang.default)
+        declared = built_languages(i18n.config.languages)
         codes = [lang.locale for lang in declared]
         settings = (config.extra or {}).get("twincity") or {}
         source = settings.get("source_language")
@@ -106,12 +100,11 @@ class Languages:
             raise ConfigError("\n".join(lacking))
         for lang in declared:
             palette = (lang.theme or {}).get("palette") or config.theme.get("palette") or []
-            link = (lang.link or "/").strip("/")
             languages.append(
                 Language(
                     code=lang.locale,
                     name=lang.name,
-                    root=f"{link}/" if link and not lang.default else "",
+                    root=language_root(lang),
                     default=bool(lang.default),
                     site_name=lang.site_name or config.site_name,
                     copyright=lang.copyright or config.copyright or "",
@@ -185,6 +178,38 @@ class Languages:
 
     def texts(self, code: str) -> dict[str, Any]:
         return self[code].texts.tree
+
+
+def built_languages(entries) -> list:
+    """The languages mkdocs.yml's i18n `languages` list builds, the default first: the one
+    reading of that list. `entries` are the i18n plugin's language settings, or the same
+    entries as plain mappings (read from mkdocs.yml without loading MkDocs, as the tools do).
+    ConfigError unless exactly one built language is the default."""
+    declared = [lang for lang in entries if _setting(lang, "build", True)]
+    defaults = [lang for lang in declared if _setting(lang, "default", False)]
+    if len(defaults) != 1:
+        raise ConfigError(
+            f"mkdocs.yml: the i18n plugin needs exactly one default language that is built (found {len(defaults)})"
+        )
+    return sorted(declared, key=lambda lang: not _setting(lang, "default", False))
+
+
+def built_codes(config) -> tuple[str, ...]:
+    """The codes of the built languages of a loaded configuration, the default first."""
+    return tuple(_setting(lang, "locale") for lang in built_languages(config.plugins["i18n"].config.languages))
+
+
+def language_root(entry) -> str:
+    """The URL prefix of a language's pages from the site root: '' for the default, 'en/'."""
+    if _setting(entry, "default", False):
+        return ""
+    link = (_setting(entry, "link") or f"/{_setting(entry, 'locale')}/").strip("/")
+    return f"{link}/" if link else ""
+
+
+def _setting(entry, key: str, default: Any = None) -> Any:
+    value = entry.get(key, default) if isinstance(entry, Mapping) else getattr(entry, key, default)
+    return default if value is None else value
 
 
 def _toggle_names(palette) -> tuple[str, ...]:
