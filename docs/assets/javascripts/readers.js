@@ -15,6 +15,9 @@
     try { __md_set(KEY, on); } catch (e) { /* no storage: this page only */ }
   }
 
+  // The stored choice, should the line in <head> not have run.
+  if (get() !== root.hasAttribute("data-twincity-reading")) root.toggleAttribute("data-twincity-reading", get());
+
   // The reading mode's switch: a button that is pressed or not.
   document.querySelectorAll("button[data-twincity-reading-switch]").forEach(function (button) {
     button.setAttribute("aria-pressed", String(root.hasAttribute("data-twincity-reading")));
@@ -26,7 +29,6 @@
       set(on);
     });
   });
-  if (get() !== root.hasAttribute("data-twincity-reading")) root.toggleAttribute("data-twincity-reading", get());
 
   // Copy link: the Clipboard API where there is one (secure pages), else a selected
   // text field and execCommand; when both fail, the address stays selected to copy.
