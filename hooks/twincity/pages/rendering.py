@@ -54,7 +54,7 @@ class RenderContext:
     links: PageLinks
     src: str  # the page's file, for messages: docs/agreements.en.md
     home_url: str = ""  # the absolute address of the language's home page (Languages.absolute), for the QR code
-    trust: Any = None  # trust_blocks.TrustContext: licence, report address, page titles (updates, licence)
+    trust: Any = None  # pages.updates.TrustContext: licence, report address, page titles (updates, licence)
 
     @property
     def lang(self) -> str:
