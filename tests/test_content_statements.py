@@ -42,8 +42,14 @@ def statement_words(quote: dict, lang: str) -> str:
 
 
 def page_gives(section_text: str, quote: dict, lang: str) -> bool:
-    text = normalise(section_text) if lang == "zh" else _english(section_text)
-    return statement_words(quote, lang) in text
+    if lang == "zh":
+        # A quotation set inside the site's own “…” turns its inner “…” into ‘…’.
+        return _fold_quotes(statement_words(quote, lang)) in _fold_quotes(normalise(section_text))
+    return statement_words(quote, lang) in _english(section_text)
+
+
+def _fold_quotes(text: str) -> str:
+    return text.replace("‘", "“").replace("’", "”")
 
 
 def _in_generated_block(element) -> bool:

@@ -196,21 +196,48 @@ def test_titles_of_works_are_in_italics_wherever_a_page_names_them(built_site, s
 _AMERICAN = re.compile(
     r"\b(?:center|centers|centered|program|programs|color|colors|favor|labor|traveled|traveling|"
     r"defense|catalog|gray|analyze|analyzed|toward|neighbor|neighbors|honor|meters|kilometers|"
-    r"license|licensed)\b",
+    r"license|licensed|dialog|dialogs)\b",
     re.I,
 )
+# British -ise where Oxford spelling, which the site follows, has -ize (revitalisation).
+_ISE = re.compile(
+    r"\b(?:real|organ|revital|modern|util|recogn|special|standard|optim|prior|mobil|character|"
+    r"institution|internation|industrial|urban|digit|normal|harmon|central|stabil|minim|maxim)"
+    r"is(?:e|es|ed|ing|ation|ations)\b",
+    re.I,
+)
+# A spaced hyphen used as a dash between words ("roots - the site"): the en dash is the only one.
+_SPACED_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
 # An em dash between words (not one in Chinese, where —— and 烟台—大连 are right).
 _EM_DASH = re.compile(r"(?<![\u3400-\u9fff\u2014])\u2014(?![\u3400-\u9fff\u2014])")
 BRITISH = [lang for lang in LANGUAGES if CATALOGUES[lang]["language.og_locale"] == "en_GB"]
 
 
+def _spelling_breaks(text: str) -> list[str]:
+    return [m.group(0) for m in _AMERICAN.finditer(text)] + [m.group(0) for m in _ISE.finditer(text)]
+
+
+def _dash_breaks(text: str) -> list[str]:
+    return [m.group(0) for m in _EM_DASH.finditer(text)] + [m.group(0) for m in _SPACED_HYPHEN.finditer(text)]
+
+
 def _convention_breaks(text: str) -> list[str]:
-    return [m.group(0) for m in _AMERICAN.finditer(text)] + [m.group(0) for m in _EM_DASH.finditer(text)]
+    return _spelling_breaks(text) + _dash_breaks(text)
 
 
 def test_the_convention_rule_finds_american_spelling_and_em_dashes():
     assert _convention_breaks("a program centre — and a center") == ["program", "center", "—"]
     assert _convention_breaks("“烟台—大连”, the programme – a licence") == []
+
+
+def test_the_convention_rule_finds_ise_spelling_and_spaced_hyphens():
+    assert _convention_breaks("full revitalisation - organised, a dialog") == [
+        "dialog",
+        "revitalisation",
+        "organised",
+        " - ",
+    ]
+    assert _convention_breaks("full revitalization – organized; a well-known, precise rise; 1984-2025") == []
 
 
 def test_one_language_follows_the_british_convention():
@@ -224,8 +251,8 @@ def test_british_pages_use_british_spelling_and_one_dash(built_site, slug, lang)
     for element in article.select(f"[lang|={SOURCE_LANGUAGE}]"):  # Chinese, which has its own dashes
         element.replace_with("\u4e2d")
     # Words apart, blocks apart (spelling); as written, where a dash meets its neighbours (dashes).
-    found = [m.group(0) for m in _AMERICAN.finditer(article.get_text(" "))]
-    found += [m.group(0) for m in _EM_DASH.finditer(article.get_text(""))]
+    found = _spelling_breaks(article.get_text(" "))
+    found += _dash_breaks(article.get_text(""))
     assert not found, f"{lang}:{slug or 'home'}: {found}"
 
 
@@ -339,6 +366,38 @@ def test_the_glossarys_form_of_each_term_is_the_one_the_pages_use(built_site, la
         if not _named(_key(e["term"][lang]), text)
     ]
     assert not missing, f"{lang}: no page but the glossary uses the glossary's form of:\n  " + "\n  ".join(missing)
+
+
+def _hyphened(term: str) -> re.Pattern | None:
+    """A glossary form written with an en dash (sea–rail, Chengdu–Chongqing), as a hyphen would spell it."""
+    if "–" not in term:
+        return None
+    return re.compile(r"(?<![\w-])" + re.escape(term).replace("–", r"\s?-\s?") + r"(?![\w-])", re.I)
+
+
+def test_the_dash_form_rule_finds_a_hyphened_pair():
+    assert _hyphened("sea–rail intermodal").search("to operate sea-rail intermodal trains")
+    assert not _hyphened("sea–rail intermodal").search("to operate sea–rail intermodal trains")
+    assert _hyphened("twin-city linkage") is None
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGUAGES)
+def test_a_glossary_form_with_a_dash_is_never_hyphened(built_site, lang):
+    """One form of a paired term: where the glossary writes the en dash, no page and no data
+    text writes a hyphen in its place (not even as an accepted variant)."""
+    glossary = _yaml("glossary")
+    patterns = [p for e in glossary if (p := _hyphened(e["term"][lang]))]
+    assert patterns, "no glossary form with an en dash: the rule has nothing to check"
+    texts = {f"/{slug}": _prose(built_site, slug, lang, drop_source=True) for slug in page_slugs()}
+    texts.update(
+        {
+            f"data/glossary.yml {e['id']} variant {v}": v
+            for e in glossary
+            for v in (e.get("variants") or {}).get(lang, [])
+        }
+    )
+    found = [f"{where}: {m.group(0)}" for where, text in texts.items() for p in patterns if (m := p.search(text))]
+    assert not found, "\n".join(found)
 
 
 # -----------------------------------------------------------------------------

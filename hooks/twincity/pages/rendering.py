@@ -115,7 +115,9 @@ def _undated(ctx: RenderContext) -> str:
         )
         for (start, to), n in placed.items()
     ]
-    return t["undated"].format(n=_number(sum(placed.values()), ctx.texts), placements=_list(places, ctx.texts))
+    # The placements are clauses, not words: joined as the language joins clauses.
+    joined = places[0] if len(places) < 2 else t["placement_sep"].join(places[:-1]) + t["placement_last_sep"] + places[-1]
+    return t["undated"].format(n=_number(sum(placed.values()), ctx.texts), placements=joined)
 
 
 def render_quotes(ctx: RenderContext, level: int = 2) -> str:
