@@ -16,29 +16,51 @@ export DISABLE_MKDOCS_2_WARNING := true
 # mkdocs.yml has no default site_url: local builds say they are local, and only
 # `make pages` builds for an address given from outside (see tools/site_url.py).
 LOCAL_URL := http://127.0.0.1:8000/
+# `make build` and `make pages` build into NEW_SITE and replace site/ only when the build
+# succeeded: a failed build leaves the previous site/ as it was (tools/site_swap.py).
+NEW_SITE  := site.new
+# Run before MkDocs reads mkdocs.yml: it refuses YAML anchors and aliases there (an alias
+# bomb would grow memory without bound inside MkDocs, before any hook runs).
+CONFIG_GUARD := $(BIN)/python -m tools.config_guard mkdocs.yml
 VNU_JAR   := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: serve build pages addresses check test test-language bench audit lock clean chromium
 
 serve: $(VENV)/.site ## Build and serve with live reload at http://127.0.0.1:8000
+	$(CONFIG_GUARD)
 	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 # Both print the fact-sheet PDFs (Chromium through Playwright, from requirements/dev.txt);
 # TWINCITY_REQUIRE_PDF makes a build that cannot print them fail instead of publishing
 # dead PDF links (see README, Fact sheet PDF).
 build: $(VENV)/.dev chromium ## Build the site into site/ for local viewing, with the fact-sheet PDFs, failing on any warning
-	TWINCITY_REQUIRE_PDF=1 SITE_URL=$(LOCAL_URL) $(BIN)/properdocs build -f mkdocs.yml --strict
+	$(CONFIG_GUARD)
+	@$(BIN)/python -m tools.site_swap discard $(NEW_SITE)
+	TWINCITY_REQUIRE_PDF=1 SITE_URL=$(LOCAL_URL) $(BIN)/properdocs build -f mkdocs.yml --strict -d $(NEW_SITE) \
+	  || { $(BIN)/python -m tools.site_swap discard $(NEW_SITE); exit 1; }
+	$(BIN)/python -m tools.site_swap replace $(NEW_SITE) site
 
 pages: $(VENV)/.dev chromium ## Build site/ (with the fact-sheet PDFs) for publishing at $SITE_URL; refuses a missing or loopback address
 	$(BIN)/python -m tools.site_url check "$(SITE_URL)"
-	TWINCITY_REQUIRE_PDF=1 SITE_URL="$(SITE_URL)" $(BIN)/properdocs build -f mkdocs.yml --strict
-	$(BIN)/python -m tools.site_url built site "$(SITE_URL)"
+	$(CONFIG_GUARD)
+	@$(BIN)/python -m tools.site_swap discard $(NEW_SITE)
+	TWINCITY_REQUIRE_PDF=1 SITE_URL="$(SITE_URL)" $(BIN)/properdocs build -f mkdocs.yml --strict -d $(NEW_SITE) \
+	  && $(BIN)/python -m tools.site_url built $(NEW_SITE) "$(SITE_URL)" \
+	  || { $(BIN)/python -m tools.site_swap discard $(NEW_SITE); exit 1; }
+	$(BIN)/python -m tools.site_swap replace $(NEW_SITE) site
 
+# Not -q: it drops warnings before --strict counts them (mkdocs/mkdocs#4126), and a
+# broken link would then pass. Built into its own directory: site/ is left alone.
 addresses: $(VENV)/.dev ## Build, then add new pages, anchors and data files to tests/published_addresses.txt
-	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs build -q -f mkdocs.yml --strict
-	$(BIN)/python -m tools.published update site
+	$(CONFIG_GUARD)
+	@$(BIN)/python -m tools.site_swap discard site.addresses
+	SITE_URL=$(LOCAL_URL) $(BIN)/properdocs build -f mkdocs.yml --strict -d site.addresses \
+	  || { $(BIN)/python -m tools.site_swap discard site.addresses; exit 1; }
+	$(BIN)/python -m tools.published update site.addresses
+	@$(BIN)/python -m tools.site_swap discard site.addresses
 
 check: $(VENV)/.site ## Check configuration, pages, data and source as the build does, and print every problem
+	$(CONFIG_GUARD)
 	SITE_URL=$(LOCAL_URL) PYTHONPATH=hooks $(BIN)/python -m twincity.check --config mkdocs.yml
 
 test: $(VENV)/.dev $(VNU_JAR) chromium ## Run the whole test suite, browser tests, HTML and link checks included
@@ -82,7 +104,7 @@ $(VNU_JAR): tools/vnu/package.json tools/vnu/package-lock.json
 	touch $@
 
 clean:
-	rm -rf site .pytest_cache test-artifacts
+	rm -rf site $(NEW_SITE) site.addresses .pytest_cache test-artifacts
 
 # The venv's own pip (from the Python that made it) is used as it is: upgrading it
 # would install an unhashed, unpinned package.

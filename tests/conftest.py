@@ -16,6 +16,7 @@ from properdocs.config import load_config
 
 from support.site import ROOT, BuiltSite, printing_pdfs
 from tools.pages_server import free_port, serve
+from twincity.config.yaml_aliases import alias_problems
 
 # The tests' builds do not print the fact-sheet PDFs (seconds of Chromium each), except
 # the shared site's and those a test about the PDFs or links to them asks for
@@ -64,6 +65,8 @@ def built_site(tmp_path_factory, site_port) -> BuiltSite:
     logger = logging.getLogger("properdocs")
     logging.getLogger("mkdocs").parent = logger
     logger.addHandler(collector)
+    # As every project command does: no YAML aliases in mkdocs.yml (tools/config_guard.py).
+    assert not alias_problems(ROOT / "mkdocs.yml"), alias_problems(ROOT / "mkdocs.yml")
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=url)
         with printing_pdfs():  # the PDF tests and the link check read its PDFs

@@ -264,3 +264,95 @@ def test_british_data_and_catalogue_use_british_spelling_and_one_dash(lang):
 
     found += [f"{lang}.yml: {words}" for text in strings(catalogue) if (words := _convention_breaks(text))]
     assert not found, "\n".join(found)
+
+
+# -----------------------------------------------------------------------------
+# The glossary's English forms are the ones the pages use
+# -----------------------------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    """Compared without case, with one kind of apostrophe and hyphens read as spaces."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    return re.sub(r"\s+", " ", re.sub(r"[-‐‑]", " ", text))
+
+
+def _headwords() -> list[tuple[str, dict]]:
+    """(Chinese form, entry) for every glossary term and its Chinese variants, longest first."""
+    pairs = [
+        (zh, entry)
+        for entry in _yaml("glossary")
+        for zh in (entry["term"][SOURCE_LANGUAGE], *(entry.get("variants") or {}).get(SOURCE_LANGUAGE, []))
+    ]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+def _terms_in(text: str) -> list[dict]:
+    """Glossary entries a source-language text names, a longer term hiding the shorter ones inside it."""
+    taken = [False] * len(text)
+    found = {}
+    for zh, entry in _headwords():
+        for m in re.finditer(re.escape(zh), text):
+            if not any(taken[m.start() : m.end()]):
+                taken[m.start() : m.end()] = [True] * len(zh)
+                found[entry["id"]] = entry
+    return list(found.values())
+
+
+def _prose(built_site, slug: str, lang: str, *, drop_source: bool) -> str:
+    article = _article(built_site, slug, lang, "a.headerlink, script, style, .twincity-citation, .twincity-page-info")
+    if drop_source:
+        for element in article.select(f"[lang|={SOURCE_LANGUAGE}]"):
+            element.decompose()
+    return re.sub(r"\s+", " ", article.get_text(" " if drop_source else ""))
+
+
+def _named(key: str, text: str) -> bool:
+    """The headword in the text, also in its plural (strategy: strategies, tour: tours, consortium: consortia)."""
+    forms = {
+        key,
+        key + "s",
+        key[:-1] + "ies" if key.endswith("y") else key,
+        key[:-2] + "a" if key.endswith("um") else key,
+    }
+    return any(re.search(rf"(?<![a-z]){re.escape(form)}(?![a-z])", text) for form in forms)
+
+
+def test_the_glossary_rule_wants_the_headword_not_a_variant():
+    assert _named(_key("national strategy"), _key("several national strategies overlapping"))
+    assert not _named(_key("root-seeking journey"), _key("root-seeking tours from Dalian"))
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGUAGES)
+def test_the_glossarys_form_of_each_term_is_the_one_the_pages_use(built_site, lang):
+    """The glossary promises the form the pages use: a term the source-language pages name
+    is named, somewhere beyond the glossary itself, by the glossary's headword, not only by
+    a variant. (Each page naming it at all is checked in test_content_pages.py.)"""
+    slugs = [slug for slug in page_slugs() if slug != "glossary"]
+    named = {
+        e["id"]: e for slug in slugs for e in _terms_in(_prose(built_site, slug, SOURCE_LANGUAGE, drop_source=False))
+    }
+    text = " ".join(_key(_prose(built_site, slug, lang, drop_source=True)) for slug in slugs)
+    missing = [
+        f"{e['term'][SOURCE_LANGUAGE]} → {e['term'][lang]} ({e['id']})"
+        for e in named.values()
+        if not _named(_key(e["term"][lang]), text)
+    ]
+    assert not missing, f"{lang}: no page but the glossary uses the glossary's form of:\n  " + "\n  ".join(missing)
+
+
+# -----------------------------------------------------------------------------
+# A quotation's original keeps its quotation marks
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGUAGES)
+def test_the_originals_of_quotations_keep_their_outer_quotation_marks(built_site, lang):
+    """Beside a translated quotation, the source-language original is quoted as the source
+    language quotes it, so that its inner quotation marks (‘闯关东’) still sit inside."""
+    p = CATALOGUES[SOURCE_LANGUAGE]["punctuation"]
+    quoted = built_site.soup("quotes", lang).select('.twincity-quote[data-kind="quoted"]')
+    assert quoted
+    for quote in quoted:
+        original = quote.select_one(f".twincity-quote__original [lang={SOURCE_LANGUAGE}]").get_text()
+        assert original.startswith(p["open_quote"]) and original.endswith(p["close_quote"]), (quote["id"], original)

@@ -37,6 +37,7 @@ def fake_config(root, *, building=False, current=DEFAULT):
     i18n = SimpleNamespace(building=building, current_language=current, config=REAL.plugins["i18n"].config)
     return SimpleNamespace(
         config_file_path=str(root / "mkdocs.yml"),
+        nav=REAL.nav,
         plugins={"i18n": i18n},
         site_dir=str(root / "site"),
         docs_dir=str(root / "docs"),

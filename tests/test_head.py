@@ -75,14 +75,17 @@ def test_open_graph_describes_the_page_in_its_language(built_site, slug, lang):
     h1 = soup.select_one("article h1").get_text(" ", strip=True).removesuffix("¶").strip()
     site_name = soup.select_one(".md-header__topic .md-ellipsis").get_text(strip=True)
     assert _one(soup, "og:site_name") == site_name
-    assert _one(soup, "og:title") == (site_name if not slug else h1)
+    # The home page's title stands alone in a chat: the site's name and what it is about.
+    home_title = TEXTS[lang]["head.home_title"]
+    assert slug or (home_title.startswith(site_name) and home_title != site_name)
+    assert _one(soup, "og:title") == (home_title if not slug else h1)
     assert _one(soup, "og:url") == built_site.page_url(slug, lang)
     assert _one(soup, "og:type") == ("website" if not slug else "article")
     assert _one(soup, "og:locale") == OG_LOCALE[lang]
     assert _meta(soup, "og:locale:alternate") == [v for k, v in OG_LOCALE.items() if k != lang]
     assert _one(soup, "twitter:card") == "summary_large_image"
     assert _one(soup, "twitter:title") == _one(soup, "og:title")
-    assert soup.title.get_text() == (site_name if not slug else f"{h1} - {site_name}")
+    assert soup.title.get_text() == (home_title if not slug else f"{h1} - {site_name}")
 
 
 @pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)

@@ -245,3 +245,42 @@ def test_a_heading_with_quotes_shows_quotes_in_the_table_of_contents(copy):
 
     # Material writes toc titles as HTML: &amp; and &lt; show as & and <, a quote as a quote.
     assert 'The "quoted" &amp; &lt;b&gt;bold&lt;/b&gt; agreement' in list(titles(get_toc(md.toc_tokens)))
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "<!-- twincty:quote chen-1-plus-15 -->",  # a misspelt prefix: the quotation would just be missing
+        "<!-- twincity quote chen-1-plus-15 -->",  # no colon
+        "<!--twincity:timeline",  # never closed
+        "<!-- twincity:timeline --",
+        "<!-- TWINC:glossary -->",
+    ],
+)
+def test_anything_that_looks_like_a_marker_but_is_not_one_stops_the_build(written):
+    with pytest.raises(PageError) as caught:
+        fill_markers(f"# History\n\nText.\n\n{written}\n\nMore text.\n", page_slug="history", ctx=_ctx())
+    message = str(caught.value)
+    assert message.startswith("docs/history.md: line 5: ") and "looks like a marker but is not one" in message
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "# History\n\nAs he said <!-- twincity:quote {q} --> in Dalian.\n",
+        "# History\n\n<!-- twincity:quote {q} --> and then some words.\n",
+        "# History\n\n- a list item <!-- twincity:quote {q} -->\n",
+    ],
+)
+def test_a_marker_must_stand_on_a_line_of_its_own(markdown):
+    quote = next(q.id for q in DATA.quotes if q.kind == "quoted")
+    with pytest.raises(PageError, match=r"docs/history.md: line 3: the marker .* must stand on a line of its own"):
+        fill_markers(markdown.format(q=quote), page_slug="history", ctx=_ctx())
+
+
+def test_an_indented_marker_on_its_own_line_is_a_marker():
+    quote = next(q.id for q in DATA.quotes if q.kind == "quoted")
+    filled = fill_markers(
+        f"# History\n\n!!! note\n\n    <!-- twincity:quote {quote} -->\n", page_slug="history", ctx=_ctx()
+    )
+    assert 'class="twincity-quotation"' in filled

@@ -1,6 +1,7 @@
 """Every link resolves: every href, src and srcset of every built page (raw HTML in
-Markdown included, which the build itself does not look at), with anchors, checked by
-tools/link_check.py over the built site."""
+Markdown included, which MkDocs' validation does not look at), with anchors. The build
+itself checks them once every language is written (publish/link_check.py, warnings that
+stop --strict); tools/link_check.py runs the same check over a built site."""
 
 from __future__ import annotations
 
@@ -34,16 +35,19 @@ RAW_HTML_MISTAKES = """
 
 @pytest.fixture(scope="module")
 def broken_build(tmp_path_factory):
-    """A copy of the project whose Chinese history page carries broken raw-HTML links."""
+    """A copy of the project whose Chinese history page carries broken raw-HTML links:
+    the build itself stops, one warning a link (MkDocs' own validation said nothing)."""
     project = copy_project(tmp_path_factory.mktemp("broken-links"))
     page = project / "docs" / "history.md"
     page.write_text(page.read_text("utf-8") + RAW_HTML_MISTAKES, "utf-8")
-    result = mkdocs_build(project, "--strict", pdf=True)  # its PDF links resolve: only the mistakes are counted
-    # The mistake the check exists for: the build itself, --strict included, says nothing.
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert "no-such-page" not in result.stderr
-    problems, _ = check_site(project / "site", LOCAL)
-    return problems
+    result = mkdocs_build(project, "--strict")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output[-3000:]
+    return [
+        line.split("broken link in the built site: ", 1)[1]
+        for line in output.splitlines()
+        if "broken link in the built site: " in line
+    ]
 
 
 @pytest.mark.parametrize(
@@ -60,8 +64,28 @@ def test_a_broken_raw_html_link_in_a_page_is_caught_with_its_page_and_line(broke
     matches = [p for p in broken_build if expected in p]
     assert len(matches) == 1, "\n".join(broken_build)
     assert matches[0].startswith("history/index.html:")
+    assert matches[0].endswith("(from docs/history.md, raw HTML or a generated block)")
 
 
 def test_only_the_mistakes_are_reported(broken_build):
     assert len(broken_build) == 5, "\n".join(broken_build)
     assert not [p for p in broken_build if "agreement-index" in p]
+
+
+def test_an_update_concerning_an_anchor_its_page_lacks_stops_the_build(tmp_path):
+    """`sources#corections` was published as a link to nowhere."""
+    import yaml
+
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "updates.yml"
+    updates = yaml.safe_load(path.read_text("utf-8"))
+    updates[0]["concerns"] = [*updates[0].get("concerns", []), "sources#corections"]
+    path.write_text(yaml.safe_dump(updates, allow_unicode=True, sort_keys=False), "utf-8")
+    result = mkdocs_build(project, "--strict")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    n = len(updates[0]["concerns"]) - 1
+    assert (
+        f"data/updates.yml: entry '{updates[0]['id']}' (#1): concerns[{n}]: no anchor #corections on the page 'sources'"
+        in output
+    )

@@ -95,8 +95,11 @@ def _recipe(makefile: str, target: str) -> list[str]:
 def test_make_pages_checks_the_address_before_and_the_site_after_building():
     recipe = _recipe((ROOT / "Makefile").read_text("utf-8"), "pages")
     assert recipe[0] == '$(BIN)/python -m tools.site_url check "$(SITE_URL)"'
-    assert "properdocs build -f mkdocs.yml --strict" in recipe[1]
-    assert recipe[2] == '$(BIN)/python -m tools.site_url built site "$(SITE_URL)"'
+    # Built into a new directory, checked there, and only then made site/ (tools/site_swap.py).
+    build = next(i for i, line in enumerate(recipe) if "properdocs build -f mkdocs.yml --strict" in line)
+    assert "-d $(NEW_SITE)" in recipe[build]
+    assert recipe[build + 1].startswith('&& $(BIN)/python -m tools.site_url built $(NEW_SITE) "$(SITE_URL)"')
+    assert recipe[-1] == "$(BIN)/python -m tools.site_swap replace $(NEW_SITE) site"
 
 
 @pytest.mark.parametrize("site_url", [None, "http://127.0.0.1:8000/"])

@@ -111,3 +111,15 @@ def test_checkouts_keep_no_credentials():
             for step in job["steps"]:
                 if step.get("uses", "").startswith("actions/checkout@"):
                     assert step.get("with", {}).get("persist-credentials") is False
+
+
+def test_one_run_per_branch_at_a_time_the_newest_winning():
+    """Two pushes in a row: the older run is cancelled, so it cannot deploy after the newer one."""
+    workflow = _load(PAGES)
+    concurrency = workflow.get("concurrency") or {}
+    assert "${{ github.ref }}" in str(concurrency.get("group", "")), "the group must be per branch"
+    assert concurrency.get("cancel-in-progress") is True
+    # No job of the build-and-deploy chain leaves the run's group for one that would let two runs overlap.
+    jobs = workflow["jobs"]
+    for name in _ancestors(jobs, "deploy"):
+        assert "concurrency" not in jobs[name], f"{name} has a concurrency group of its own"

@@ -1,175 +1,22 @@
-"""Every link of a built site resolves: each href, src and srcset of every page (raw HTML
-in Markdown included, which the build does not check), absolute URLs under site_url in
-<link>/<meta> and sitemap.xml, and every #anchor against the ids of its target page.
+"""Every link of a built site resolves (the check the build itself runs once every
+language is written: hooks/twincity/publish/link_check.py, where the rules are).
 
     python -m tools.link_check site/ http://127.0.0.1:8000/
 
-Resolution follows GitHub Pages: `dir/` serves dir/index.html, `dir` too. A resource
-loaded from another host (src, stylesheet, icon) is an error: nothing from third parties
-at page load. Links to other sites are listed, not fetched (no network here).
 Prints one line a problem and exits 1 when there is any.
 """
 
 from __future__ import annotations
 
 import sys
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
 
-URL_ATTRIBUTES = {"href", "src", "poster", "data", "action", "formaction", "cite"}
-# Attributes that name a URL only in some <meta>: those under site_url are checked.
-META_URL_PROPERTIES = {"og:url", "og:image", "twitter:image"}
-SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "blob:")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
 
+from twincity.publish.link_check import Checker, Parsed, Reference, check_site  # noqa: E402
 
-@dataclass
-class Reference:
-    page: str  # the page holding it, relative to the site
-    line: int
-    tag: str
-    attribute: str
-    value: str
-
-
-@dataclass
-class Parsed:
-    ids: set[str] = field(default_factory=set)
-    references: list[Reference] = field(default_factory=list)
-    base: str | None = None
-
-
-class _Parser(HTMLParser):
-    def __init__(self, page: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = page
-        self.result = Parsed()
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        line = self.getpos()[0]
-        for name in ("id",):
-            if attributes.get(name):
-                self.result.ids.add(attributes[name])
-        if tag == "a" and attributes.get("name"):
-            self.result.ids.add(attributes["name"])
-        if tag == "base" and attributes.get("href"):
-            self.result.base = attributes["href"]
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name in URL_ATTRIBUTES:
-                self.result.references.append(Reference(self.page, line, tag, name, value.strip()))
-            elif name in ("srcset", "imagesrcset"):
-                for candidate in value.split(","):
-                    if candidate.strip():
-                        self.result.references.append(Reference(self.page, line, tag, name, candidate.split()[0]))
-        if tag == "meta" and (attributes.get("property") or attributes.get("name")) in META_URL_PROPERTIES:
-            self.result.references.append(
-                Reference(self.page, line, tag, "content", (attributes.get("content") or "").strip())
-            )
-
-    handle_startendtag = handle_starttag
-
-
-@dataclass
-class Checker:
-    site_dir: Path
-    site_url: str
-    external: set[str] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        self.site_dir = self.site_dir.resolve()
-        self.root = urlsplit(self.site_url)
-        self._parsed: dict[Path, Parsed] = {}
-
-    def parse(self, path: Path) -> Parsed:
-        path = path.resolve()
-        if path not in self._parsed:
-            parser = _Parser(path.relative_to(self.site_dir).as_posix())
-            parser.feed(path.read_text("utf-8", errors="replace"))
-            parser.close()
-            self._parsed[path] = parser.result
-        return self._parsed[path]
-
-    def page_url(self, path: Path) -> str:
-        relative = path.relative_to(self.site_dir).as_posix()
-        if relative == "index.html":
-            relative = ""
-        elif relative.endswith("/index.html"):
-            relative = relative.removesuffix("index.html")
-        return urljoin(self.site_url, relative)
-
-    def target_file(self, url: str) -> Path | None:
-        """The file GitHub Pages would serve for a URL under site_url, if any."""
-        path = unquote(urlsplit(url).path)
-        base = self.root.path if self.root.path.endswith("/") else self.root.path + "/"
-        if not (path + "/").startswith(base):
-            return None
-        relative = path[len(base) :]
-        candidate = (self.site_dir / relative).resolve()
-        if not candidate.is_relative_to(self.site_dir):
-            return None
-        if candidate.is_dir():
-            candidate = candidate / "index.html"
-        return candidate if candidate.is_file() else None
-
-    def is_ours(self, url: str) -> bool:
-        parts = urlsplit(url)
-        return (parts.scheme, parts.netloc) == (self.root.scheme, self.root.netloc) and (parts.path + "/").startswith(
-            self.root.path if self.root.path.endswith("/") else self.root.path + "/"
-        )
-
-    def problems_of(self, reference: Reference, page_path: Path) -> list[str]:
-        value = reference.value
-        where = f'{reference.page}:{reference.line}: <{reference.tag} {reference.attribute}="{value}">'
-        if not value:
-            return [f"{where}: empty address"]
-        if value.lower().startswith(SKIPPED_SCHEMES):
-            return []
-        parsed = self.parse(page_path)
-        page_url = self.page_url(page_path)
-        url = urljoin(urljoin(page_url, parsed.base) if parsed.base else page_url, value)
-        if urlsplit(url).scheme not in ("http", "https"):
-            return [f"{where}: unknown scheme"]
-        if not self.is_ours(url):
-            if reference.attribute == "content" and reference.tag == "meta":
-                return [f"{where}: points outside the site ({self.site_url})"]
-            loads = reference.attribute != "href" or reference.tag in ("link",)
-            if loads:
-                return [f"{where}: loads a resource from another site (nothing from third parties at page load)"]
-            self.external.add(url)
-            return []
-        target = self.target_file(url)
-        if target is None:
-            return [f"{where}: no such page or file in the built site"]
-        fragment = unquote(urlsplit(url).fragment)
-        if fragment and target.suffix == ".html" and fragment not in self.parse(target).ids:
-            return [f"{where}: {target.relative_to(self.site_dir).as_posix()} has no id '{fragment}'"]
-        return []
-
-    def check(self) -> tuple[list[str], int]:
-        problems: list[str] = []
-        count = 0
-        for page in sorted(self.site_dir.rglob("*.html")):
-            for reference in self.parse(page).references:
-                count += 1
-                problems += self.problems_of(reference, page)
-        sitemap = self.site_dir / "sitemap.xml"
-        if sitemap.exists():
-            namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-            for loc in ET.parse(sitemap).getroot().iterfind(".//s:loc", namespace):
-                count += 1
-                if not (loc.text and self.is_ours(loc.text) and self.target_file(loc.text)):
-                    problems.append(f"sitemap.xml: <loc>{loc.text}</loc>: no such page in the built site")
-        return problems, count
-
-
-def check_site(site_dir: Path, site_url: str) -> tuple[list[str], int]:
-    """(problems, number of addresses checked)."""
-    return Checker(Path(site_dir), site_url).check()
+__all__ = ["Checker", "Parsed", "Reference", "check_site", "main"]
 
 
 def main(argv: list[str] | None = None) -> int:

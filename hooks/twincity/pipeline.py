@@ -8,32 +8,49 @@ field. All that is missing is listed in one message.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from .config.checks import nav_problems
 from .config.languages import Languages, built_codes
 from .config.report import trust_settings
+from .config.yaml_aliases import alias_problems
 from .data.loading import load_site_data
 from .data.site_data import SiteData
 from .errors import ConfigError, DataError
+from .pages.checks import page_problems
 from .pages.updates import TrustContext, check_updates
+from .publish import not_found
 from .publish.open_data import check_descriptions
 
 
 @dataclass(frozen=True)
 class Site:
-    languages: Languages
-    data: SiteData
+    languages: Languages | None
+    data: SiteData | None
     trust: TrustContext | None = None  # licence, report address, the pages' titles (config/report.py, pages/updates.py)
+    # Under `make serve` a mistake does not stop the server: the build goes on with every
+    # page showing this message (STOPPED_PAGE), and the events skip their work.
+    stopped: str | None = None
 
 
 # By mkdocs.yml path: mkdocs-static-i18n runs every event once per language, and tests
 # build several projects in one process.
 _sites: dict[Path, Site] = {}
 
+log = logging.getLogger("mkdocs.hooks.twincity")
 
-def set_up(config) -> Site:
-    """Read the languages, check what each needs and load data/; ConfigError lists every problem."""
+# For the maintainer at the console and in the browser under `make serve`, like the build's own messages.
+STOPPED_PAGE = "# The build stopped\n\nFix these files and the page reloads:\n\n```text\n{message}\n```\n"
+
+
+def set_up(config, *, serving: bool = False) -> Site:
+    """Read the languages, check what each needs and load data/; ConfigError lists every problem.
+
+    `serving` (`make serve`): instead of stopping, log the problems and return a stopped
+    Site, so that the browser shows them in place of every page until they are fixed.
+    """
     problems: list[str] = []
     languages = None
     try:
@@ -46,6 +63,9 @@ def set_up(config) -> Site:
     except ConfigError:  # no default language (reported above): nothing else can be checked
         raise ConfigError("\n".join(problems)) from None
     problems += missing_translations(Path(config.docs_dir), codes)
+    problems += nav_problems(config)
+    problems += page_problems(Path(config.docs_dir), codes)
+    problems += alias_problems(config.config_file_path, "mkdocs.yml")  # tools/config_guard.py runs it earlier
     trust = None
     try:
         trust = TrustContext(trust_settings(config), Path(config.docs_dir), codes[0])
@@ -57,11 +77,26 @@ def set_up(config) -> Site:
         check_updates(data, Path(config.docs_dir))
     except DataError as error:
         problems.append(str(error))
-    if problems:
+    if problems and not serving:
         raise ConfigError("\n".join(problems))
-    site = Site(languages, data, trust)
+    if problems:
+        message = "\n".join(problems)
+        log.error(f"twincity: the build stopped (the server goes on; fix the files and it rebuilds):\n{message}")
+        site = Site(languages, data, trust, stopped=message)
+    else:
+        site = Site(languages, data, trust)
     _sites[config_root(config)] = site
     return site
+
+
+def keep_serving(config) -> None:
+    """A stopped served build writes its pages only: the 404 page needs the languages the set-up could not give."""
+    config.theme.static_templates.discard(not_found.TEMPLATE)
+
+
+def stopped_page(site: Site) -> str:
+    """The Markdown every page shows while a served build is stopped: the problems, as the console has them."""
+    return STOPPED_PAGE.format(message=site.stopped)
 
 
 def site_of(config) -> Site:

@@ -176,6 +176,18 @@ def run_build(
     if site_url is not None:
         env["SITE_URL"] = site_url
     properdocs = Path(sys.executable).with_name("properdocs")
+    # As every project command does (Makefile): the configuration's guard first, before
+    # MkDocs reads it (tools/config_guard.py).
+    guard = subprocess.run(
+        [sys.executable, "-m", "tools.config_guard", str(project / "mkdocs.yml")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if guard.returncode != 0:
+        return guard
     return subprocess.run(
         [str(properdocs), "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
         cwd=project,

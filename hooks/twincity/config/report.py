@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from ..errors import ConfigError
+from . import checks
 from .catalogue import Catalogue
 
 log = logging.getLogger("mkdocs.hooks.twincity")
@@ -75,13 +76,16 @@ def trust_settings(config) -> TrustSettings:
     report = settings.get("report") or {}
     repository = str(report.get("repository") or "").rstrip("/")
     email = str(report.get("email") or "")
-    if repository and urlsplit(repository).scheme != "https":
-        raise ConfigError(
-            f"mkdocs.yml: extra.twincity.report.repository must be the repository's https address "
-            f"(REPO_URL), not {repository!r}"
-        )
-    if email and ("@" not in email or "/" in email):
-        raise ConfigError(f"mkdocs.yml: extra.twincity.report.email is not an e-mail address: {email!r}")
+    # Published in every footer, feed, JSON-LD and report link: checked like data.
+    where = "mkdocs.yml: extra.twincity"
+    problems = checks.https_or_site_path(licence["url"], f"{where}.licence.url")
+    problems += checks.plain_text(licence["id"], f"{where}.licence.id")
+    problems += checks.plain_text(licence["name"], f"{where}.licence.name")
+    if repository:
+        problems += checks.https_url(repository, f"{where}.report.repository (REPO_URL)")
+    if email:
+        problems += checks.plain_email(email, f"{where}.report.email (REPORT_EMAIL)")
+    checks.raise_if(problems)
     return TrustSettings(
         Licence(str(licence["id"]), str(licence["name"]), str(licence["url"])), ReportAddress(repository, email)
     )

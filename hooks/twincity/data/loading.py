@@ -135,7 +135,7 @@ def _load_all(data_dir: Path, sources_dir: Path, languages: tuple[str, ...]) -> 
     problems += _check_glossary_names(
         valid["glossary"], valid["people"], raw_ids["glossary"] or {}, languages, data_dir.name
     )
-    problems += _check_places(valid, raw_ids, data_dir.name)
+    problems += _check_places(valid, raw_ids, data_dir.name, raw_entries.get("agreements") or [])
     source, source_problems = _read_source(sources_dir, valid, raw_ids, data_dir.name)
     problems += source_problems
     if source is not None:
@@ -379,7 +379,7 @@ def _check_framework_agreement(raw: list[Any] | None, folder: str) -> list[Probl
 
 
 def _check_places(
-    valid: dict[str, list[BaseModel]], raw_ids: dict[str, dict[str, int] | None], folder: str
+    valid: dict[str, list[BaseModel]], raw_ids: dict[str, dict[str, int] | None], folder: str, raw_agreements: list[Any]
 ) -> list[Problem]:
     """An agreement's places lie on different sides (at most one per side), and every place
     is named by an agreement, so every point of the schematic links somewhere."""
@@ -388,7 +388,14 @@ def _check_places(
     place = {p.id: p for p in valid["places"]}
     agreement_positions, place_positions = raw_ids["agreements"], raw_ids["places"]
     problems: list[Problem] = []
-    named: set[str] = set()
+    # Named by an agreement even when that agreement has a mistake of its own (reported already).
+    named: set[str] = {
+        p
+        for entry in raw_agreements
+        if isinstance(entry, dict)
+        for p in (entry.get("places") or [])
+        if isinstance(p, str)
+    }
     for agreement in valid["agreements"]:
         sides: dict[str, str] = {}
         for index, place_id in enumerate(agreement.places):

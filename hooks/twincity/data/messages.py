@@ -50,6 +50,8 @@ def _describe(error: ValidationError, model: type[BaseModel]) -> Iterator[tuple[
                 yield _path([*loc, code]), f"missing (a text holds one value per language: {context['languages']})"
             for code in context["unknown"]:
                 yield _path([*loc, code]), f"'{code}' is not a language of the site ({context['languages']})"
+        elif kind == "past_date":  # models.TimelineEvent: checked on the whole entry, reported on its date
+            yield _path([*loc, "date"]), item["ctx"]["reason"]
         elif kind == "value_error":
             yield _path(loc), str(item["ctx"]["error"])
         else:

@@ -6,10 +6,20 @@ missing in one language is a data error naming file, entry and field. The fields
 descriptions are in each language's catalogue (`fields.<Model>.<field>`), where the
 open-data documentation on the sources page reads them. A field that refers to
 entries of another kind says so with `refers_to`, and loading checks those references.
+
+Every text (`NonEmptyText`, which `Text` holds per language) refuses what a reader
+cannot see: control characters (Cc) except the line break a long text may hold, and
+invisible format characters (Cf: zero-width space, joiners, BOM, bidi controls, soft
+hyphen), line/paragraph separators and private-use characters (`REFUSED_CATEGORIES`,
+reasons beside it and in data/README.md). A list of ids names each once (`IdList`),
+and a date that records the past is not later than the build's day (`not_after_today`).
 """
 
 from __future__ import annotations
 
+import datetime
+import unicodedata
+from collections import Counter
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -41,7 +51,68 @@ PageAnchor = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)
 # The longest text a field may hold (data/README.md): the longest today is under 600
 # characters; a text of many thousands is a mistake (a paste gone wrong), not content.
 MAX_TEXT = 2000
-NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+
+# Characters a text may not hold. Every text of the data reaches HTML, JSON, CSV, the
+# search index and the Atom feeds (XML 1.0, where a NUL or an ESC is not allowed at all),
+# and a reader cannot see these characters, so a text holding one is a mistake:
+# - control characters (Unicode category Cc: NUL, ESC, tab, carriage return…), except
+#   the line break (U+000A): YAML's block texts (`|`) end their lines with it, and a
+#   long text (a citation, a correction's `wrong`) may hold it;
+# - invisible format characters (Cf): the zero-width space U+200B, the zero-width
+#   (non-)joiners U+200C/U+200D, a byte-order mark U+FEFF inside a text, the bidi
+#   controls U+202A–U+202E and U+2066–U+2069, the soft hyphen U+00AD… None of the site's
+#   languages needs one (a language that does, Persian's ZWNJ say, would be allowed here
+#   by name);
+# - the line and paragraph separators U+2028/U+2029 (Zl, Zp), which break scripts and
+#   JSON read as JavaScript, and private-use characters (Co), which no font shows alike.
+ALLOWED_CONTROLS = frozenset("\n")
+REFUSED_CATEGORIES = ("Cc", "Cf", "Zl", "Zp", "Co")
+
+
+def _check_characters(value: str) -> str:
+    for position, char in enumerate(value):
+        if char not in ALLOWED_CONTROLS and unicodedata.category(char) in REFUSED_CATEGORIES:
+            name = unicodedata.name(char, "a control character")
+            raise ValueError(
+                f"holds an invisible or control character U+{ord(char):04X} ({name}) at character "
+                f"{position + 1}; delete it (texts hold only visible characters, spaces and line breaks)"
+            )
+    return value
+
+
+# The one text type of the data: every text field and every language's value of a Text.
+NonEmptyText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_check_characters),
+]
+
+
+def _unique(values: list[Any]) -> list[Any]:
+    repeated = [value for value, count in Counter(values).items() if count > 1]
+    if repeated:
+        first = repeated[0]
+        positions = [str(i) for i, value in enumerate(values) if value == first]
+        raise ValueError(f"{first!r} is listed {len(positions)} times (at {', '.join(positions)}); list it once")
+    return values
+
+
+def _today(info: ValidationInfo) -> datetime.date:
+    """The build's day (validation context 'today' in tests)."""
+    return (info.context or {}).get("today") or datetime.date.today()
+
+
+def not_after_today(value: str, info: ValidationInfo, what: str) -> None:
+    """A date of the past (a partial date counts from its first day): not later than the build's day."""
+    start = PartialDate.parse(value)
+    first_day = datetime.date(start.year, start.month or 1, start.day or 1)
+    today = _today(info)
+    if first_day > today:
+        raise ValueError(f"{value!r} is later than today ({today.isoformat()}); {what} records the past")
+
+
+# A list of ids (references, former ids): each at most once.
+IdList = Annotated[list[Id], AfterValidator(lambda values: _unique(values))]
 
 
 def refers_to(kind: str, **kwargs: Any) -> Any:
@@ -199,8 +270,13 @@ class Parties(_Model):
     yantai: Text | None = Field(default=None)
 
 
+def _signed_date(value: str, info: ValidationInfo) -> str:
+    not_after_today(value, info, "an agreement's signing")
+    return value
+
+
 class Signing(_Model):
-    date: DateString
+    date: Annotated[DateString, AfterValidator(_signed_date)]
     place: Text
 
 
@@ -213,12 +289,12 @@ class Agreement(_Model):
     description: Text
     parties: Parties | None = Field(default=None)
     signed: Signing
-    signatories: list[Id] = refers_to("people", default_factory=list)
-    related_events: list[Id] = refers_to("timeline", default_factory=list)
-    related_quotes: list[Id] = refers_to("quotes", default_factory=list)
+    signatories: IdList = refers_to("people", default_factory=list)
+    related_events: IdList = refers_to("timeline", default_factory=list)
+    related_quotes: IdList = refers_to("quotes", default_factory=list)
     citation: NonEmptyText
     # The parties' places (data/places.yml), at most one on each side: drawn, paired, on the schematic.
-    places: list[Id] = refers_to("places", default_factory=list)
+    places: IdList = refers_to("places", default_factory=list)
 
 
 EventCategory = Literal["history", "policy", "cooperation", "conference", "goal"]
@@ -232,8 +308,19 @@ class TimelineEvent(_Model):
     category: EventCategory
     title: Text
     summary: Text
-    related_agreements: list[Id] = refers_to("agreements", default_factory=list)
+    related_agreements: IdList = refers_to("agreements", default_factory=list)
     citation: NonEmptyText
+
+    @model_validator(mode="after")
+    def _past_unless_a_goal(self, info: ValidationInfo) -> TimelineEvent:
+        # Every category but `goal` tells what happened: it starts no later than today.
+        if self.category != "goal" and not isinstance(self.date, Era):
+            start = self.date.start if isinstance(self.date, Span) else self.date
+            try:
+                not_after_today(start, info, f"a {self.category} entry (every category but goal)")
+            except ValueError as error:
+                raise PydanticCustomError("past_date", "date: {reason}", {"reason": str(error)}) from None
+        return self
 
     @property
     def sort_key(self) -> tuple[int, int, int, int]:
@@ -266,10 +353,12 @@ class GlossaryTerm(_Model):
 
     id: Id
     # Ids of entries merged into this one: their anchors stay on the glossary page.
-    former_ids: list[Id] = Field(default_factory=list)
+    former_ids: IdList = Field(default_factory=list)
     kind: GlossaryKind
     term: Text
-    variants: dict[str, list[NonEmptyText]] = Field(default_factory=dict)
+    variants: dict[str, Annotated[list[NonEmptyText], AfterValidator(lambda values: _unique(values))]] = Field(
+        default_factory=dict
+    )
     pinyin: NonEmptyText | None = Field(default=None)
     note: Text | None = Field(default=None)
 
@@ -292,7 +381,7 @@ class Correction(_Model):
     corrected: NonEmptyText
     certain: bool
     reason: Text
-    see: list[PageAnchor] = Field(default_factory=list)
+    see: Annotated[list[PageAnchor], AfterValidator(lambda values: _unique(values))] = Field(default_factory=list)
 
 
 class SourceDescription(_Model):
@@ -344,9 +433,10 @@ class Place(_Model):
     position: Position
 
 
-def _check_day(value: str) -> str:
+def _check_day(value: str, info: ValidationInfo) -> str:
     if PartialDate.parse(value).day is None:
         raise ValueError(f'{value!r} is not a day: an update is dated to the day ("2026-12-01")')
+    not_after_today(value, info, "an update")
     return value.strip()
 
 
@@ -362,4 +452,6 @@ class Update(_Model):
     date: Annotated[str, AfterValidator(_check_day)]
     title: Text
     summary: Text
-    concerns: list[PageAddress] = Field(default_factory=list)  # none: the site as a whole
+    concerns: Annotated[list[PageAddress], AfterValidator(lambda values: _unique(values))] = Field(
+        default_factory=list
+    )  # none: the site as a whole

@@ -33,7 +33,7 @@ class PageHead:
     """Plain-text values for a page's <head>; the template escapes them."""
 
     lang: str
-    title: str  # the page's own title (the site name on the home page)
+    title: str  # the page's own title (on the home page: the site's name and what it is about)
     document_title: str  # what <title> shows
     description: str
     site_name: str
@@ -69,7 +69,9 @@ def page_head(page: Page, config: MkDocsConfig, languages: Languages) -> PageHea
     # Each language's home page ('', 'en/'): Material's is_homepage is true for '' only.
     is_home = base in ("", "index.html")
     site_name = config.site_name
-    title = site_name if is_home else _plain(page.title or site_name)
+    # The home page's title says what the site is about, not only its short name: in a
+    # chat it is shown alone (catalogue: head.home_title).
+    title = current.texts["head.home_title"] if is_home else _plain(page.title or site_name)
     meta = page.meta or {}
     description = str(meta.get("description") or config.site_description or "")
     document_title = _plain(str(meta["title"])) if meta.get("title") else title

@@ -25,9 +25,8 @@ from markupsafe import Markup
 from ..config.languages import Language, Languages
 from ..config.pages import SOURCES, TIMELINE, page_url
 from ..config.report import TrustSettings
-from ..data.kinds import KINDS
 from ..data.site_data import SiteData
-from ..publish.open_data import FOLDER, FORMATS
+from ..publish.open_data import published_files
 from .meta import PageHead
 
 # The pages that show each description beyond the ones every page has.
@@ -196,13 +195,11 @@ def _dataset(
     downloads = [
         {
             "@type": "DataDownload",
-            "name": texts[f"open_data.titles.{kind.name}"],
-            "contentUrl": languages.absolute(languages.default, f"{FOLDER}/{kind.name}.{fmt}"),
-            "encodingFormat": _MEDIA_TYPES[fmt],
+            "name": texts[f"open_data.titles.{published.kind.name}"],
+            "contentUrl": languages.absolute(languages.default, published.path),
+            "encodingFormat": _MEDIA_TYPES[published.format],
         }
-        for fmt in FORMATS
-        for kind in KINDS
-        if fmt in kind.formats
+        for published in published_files()
     ]
     return {
         "@type": "Dataset",

@@ -120,6 +120,9 @@ def data_files_shown(markdown: str) -> tuple[str, ...]:
 MARKER = re.compile(r"<!--\s*(twincity):([^\s>]*)(?:[ \t]+([^\s>]+(?:[ \t]+[^\s>]+)*))?\s*-->", re.I)
 # Code, where a marker is text: fenced blocks and inline code spans. (Indented text is
 # not taken for code: in an admonition or a list it is the page's own content.)
+# Anything that starts like one of our markers; each must be exactly a marker (a misspelt
+# prefix, `<!-- twincty:quote … -->`, would otherwise leave a hole in the page silently).
+_LOOKS_LIKE_MARKER = re.compile(r"<!--\s*twinc", re.I)
 _FENCED = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 
@@ -129,6 +132,25 @@ def fill_markers(markdown: str, *, page_slug: str, ctx: RenderContext) -> str:
     src = ctx.src
     code = _code_spans(markdown)
     found = [m for m in MARKER.finditer(markdown) if not any(a <= m.start() < b for a, b in code)]
+    starts = {m.start() for m in found}
+    for near in _LOOKS_LIKE_MARKER.finditer(markdown):
+        if near.start() not in starts and not _inside(near.start(), code):
+            raise PageError(
+                f"{src}: line {_line(markdown, near.start())}: {_snippet(markdown, near.start())} looks like a marker "
+                "but is not one: write <!-- twincity:NAME --> (or <!-- twincity:NAME ID -->), "
+                "with the prefix twincity and a colon, and close it with -->"
+            )
+    for match in found:
+        line_start = markdown.rfind("\n", 0, match.start()) + 1
+        line_end = markdown.find("\n", match.end())
+        before = markdown[line_start : match.start()]
+        after = markdown[match.end() : len(markdown) if line_end < 0 else line_end]
+        # Indentation is allowed (in an admonition or a list), nothing else.
+        if before.strip(" \t") or after.strip():
+            raise PageError(
+                f"{src}: line {_line(markdown, match.start())}: the marker {match.group(0)} must stand on a line "
+                "of its own (it is replaced by a whole block, not by words in a sentence)"
+            )
     names = [m.group(2) for m in found]
     for match in found:
         prefix, name, given_id = match.group(1), match.group(2), match.group(3)
@@ -179,6 +201,17 @@ def fill_markers(markdown: str, *, page_slug: str, ctx: RenderContext) -> str:
         last = match.end()
     pieces.append(markdown[last:])
     return "".join(pieces)
+
+
+def _line(markdown: str, position: int) -> int:
+    return markdown.count("\n", 0, position) + 1
+
+
+def _snippet(markdown: str, position: int) -> str:
+    end = markdown.find("-->", position)
+    line_end = markdown.find("\n", position)
+    stop = min(x for x in (end + 3 if end >= 0 else len(markdown), line_end if line_end >= 0 else len(markdown)))
+    return markdown[position:stop][:80]
 
 
 def _code_spans(markdown: str) -> list[tuple[int, int]]:

@@ -457,6 +457,7 @@ def render_template(template: str, ctx: RenderContext, **context: Any) -> str:
                 others=[code for code in ctx.languages if code != ctx.lang],
                 texts=ctx.texts,
                 t=ctx.texts.tree,
+                source_punctuation=ctx.catalogues[ctx.source].tree["punctuation"],
                 links=ctx.links,
                 data=data,
                 related_event_links=lambda a: _event_links(_related_events(data, a), ctx),

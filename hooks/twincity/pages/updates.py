@@ -78,6 +78,49 @@ def check_updates(data: SiteData, docs_dir: Path) -> None:
         raise DataError(problems)
 
 
+# The data fields that name places on pages ('agreements#maritime-affairs'): each anchor is
+# checked against the built page in every language.
+PAGE_REFERENCES = (("updates", "concerns"), ("corrections", "see"))
+
+
+def check_concern_anchors(data: SiteData, ids_of, codes: tuple[str, ...]) -> None:
+    """After the build: every anchor an update concerns (or a correction's `see` names)
+    is an id on its page in every language (`ids_of(slug, lang)`: the ids of the built
+    page, None when it is not built)."""
+    problems = []
+    for kind, field_name in PAGE_REFERENCES:
+        display = f"data/{BY_NAME[kind].filename}"
+        for index, entry in enumerate(data.entries(kind)):
+            for n, address in enumerate(getattr(entry, field_name)):
+                slug, _, anchor = address.partition("#")
+                if not anchor:
+                    continue
+                built = {code: ids_of(slug, code) for code in codes}
+                if all(ids is None for ids in built.values()):
+                    problems.append(
+                        Problem(
+                            display,
+                            f"no page {slug!r} in the built site",
+                            f"'{entry.id}' (#{index + 1})",
+                            f"{field_name}[{n}]",
+                        )
+                    )
+                    continue
+                lacking = [code for code, ids in built.items() if anchor not in (ids or set())]
+                if lacking:
+                    problems.append(
+                        Problem(
+                            display,
+                            f"no anchor #{anchor} on the page {slug!r} (built, in {', '.join(lacking)}): "
+                            "name an id the page has (a heading's {#id} or a data entry's id)",
+                            f"'{entry.id}' (#{index + 1})",
+                            f"{field_name}[{n}]",
+                        )
+                    )
+    if problems:
+        raise DataError(problems)
+
+
 # -----------------------------------------------------------------------------
 # Renderers (markers.py)
 # -----------------------------------------------------------------------------

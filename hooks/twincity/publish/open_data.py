@@ -23,7 +23,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from ..config.catalogue import Catalogue
-from ..data.kinds import BY_NAME, KINDS
+from ..data.kinds import BY_NAME, KINDS, DataKind
 from ..data.models import Text, date_display, date_iso
 from ..data.site_data import SiteData
 from ..errors import ConfigError
@@ -34,6 +34,27 @@ from ..errors import ConfigError
 
 FOLDER = "data"  # under the site root: /data/agreements.json
 FORMATS = ("json", "csv", "geojson")  # in the order the sources page lists them
+
+
+@dataclass(frozen=True)
+class PublishedFile:
+    """One open-data file: a kind of data in one format, at /data/<kind>.<format>."""
+
+    kind: DataKind
+    format: str
+
+    @property
+    def path(self) -> str:
+        """From the site root: 'data/agreements.csv'."""
+        return f"{FOLDER}/{self.kind.name}.{self.format}"
+
+
+def published_files() -> list[PublishedFile]:
+    """Every open-data file, in the order the sources page lists them: by format, then by kind.
+    Writing, documenting and describing them (schema.org) all read this one list."""
+    return [PublishedFile(kind, fmt) for fmt in FORMATS for kind in KINDS if fmt in kind.formats]
+
+
 # Where the positions of places come from (the GeoJSON names it, RFC 7946 allows members beside features).
 GEONAMES = {
     "name": "GeoNames",
@@ -82,24 +103,22 @@ def write_open_data(
     folder = Path(site_dir) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for fmt in FORMATS:
-        for kind in KINDS:
-            if fmt not in kind.formats:
-                continue
-            path = folder / f"{kind.name}.{fmt}"
-            if fmt == "json":
-                path.write_text(
-                    json.dumps(to_json(data, kind.name, catalogues, licence), ensure_ascii=False, indent=2) + "\n",
-                    "utf-8",
-                )
-            elif fmt == "geojson":
-                path.write_text(
-                    json.dumps(to_geojson(data, kind.name, catalogues, licence), ensure_ascii=False, indent=2) + "\n",
-                    "utf-8",
-                )
-            else:
-                path.write_text(to_csv(data, kind.name, catalogues), "utf-8-sig", newline="")
-            written.append(path)
+    for published in published_files():
+        kind, fmt = published.kind, published.format
+        path = Path(site_dir) / published.path
+        if fmt == "json":
+            path.write_text(
+                json.dumps(to_json(data, kind.name, catalogues, licence), ensure_ascii=False, indent=2) + "\n",
+                "utf-8",
+            )
+        elif fmt == "geojson":
+            path.write_text(
+                json.dumps(to_geojson(data, kind.name, catalogues, licence), ensure_ascii=False, indent=2) + "\n",
+                "utf-8",
+            )
+        else:
+            path.write_text(to_csv(data, kind.name, catalogues), "utf-8-sig", newline="")
+        written.append(path)
     return written
 
 
@@ -257,35 +276,33 @@ def describe_files(data: SiteData, texts: Catalogue, catalogues: dict[str, Catal
     """The published files as the sources page lists them, in the language of `texts`."""
     languages = tuple(catalogues)
     docs = []
-    for fmt in FORMATS:
-        for kind in KINDS:
-            if fmt not in kind.formats:
-                continue
-            if fmt in ("json", "geojson"):
+    for published in published_files():
+        kind, fmt = published.kind, published.format
+        if fmt in ("json", "geojson"):
+            fields = [
+                FieldDoc(f, _type_label(kind.model, f, texts, languages), describe_field(kind.model, f, texts))
+                for f in field_names(kind.model)
+            ]
+            if fmt == "geojson":
+                geo = texts["open_data.geojson"]
                 fields = [
-                    FieldDoc(f, _type_label(kind.model, f, texts, languages), describe_field(kind.model, f, texts))
-                    for f in field_names(kind.model)
+                    FieldDoc("geometry", "Point", geo["geometry"]),
+                    *fields,
+                    FieldDoc("agreements", texts["open_data.types.list"], geo["agreements"]),
+                    FieldDoc("source", "", geo["source"]),
                 ]
-                if fmt == "geojson":
-                    geo = texts["open_data.geojson"]
-                    fields = [
-                        FieldDoc("geometry", "Point", geo["geometry"]),
-                        *fields,
-                        FieldDoc("agreements", texts["open_data.types.list"], geo["agreements"]),
-                        FieldDoc("source", "", geo["source"]),
-                    ]
-            else:
-                fields = [FieldDoc(c.name, "", c.describe(texts)) for c in csv_columns(kind.name, catalogues)]
-            docs.append(
-                FileDoc(
-                    f"{FOLDER}/{kind.name}.{fmt}",
-                    fmt.upper(),
-                    kind.name,
-                    texts[f"open_data.titles.{kind.name}"],
-                    len(data.entries(kind.name)),
-                    fields,
-                )
+        else:
+            fields = [FieldDoc(c.name, "", c.describe(texts)) for c in csv_columns(kind.name, catalogues)]
+        docs.append(
+            FileDoc(
+                published.path,
+                fmt.upper(),
+                kind.name,
+                texts[f"open_data.titles.{kind.name}"],
+                len(data.entries(kind.name)),
+                fields,
             )
+        )
     return docs
 
 

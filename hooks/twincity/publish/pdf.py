@@ -41,6 +41,14 @@ from ..pipeline import config_root
 
 log = logging.getLogger("mkdocs.hooks.twincity.publish.pdf")
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
+# Printing needs no network: the page and everything it shows are local files. Chromium
+# would still call Google's hosts on its own (component updates, account, time and
+# variation services, DNS prefetch, safe browsing...): the flags switch those services
+# off or point their addresses at a closed local port (9, which Chromium refuses as
+# unsafe: not even a local connection is made), and the host resolver rule makes every
+# name but the local ones unresolvable, so that a service the flags miss (or a new one)
+# cannot reach a host either. tests/test_pdf_network.py watches Chromium's net log.
+_NOWHERE = "http://127.0.0.1:9/"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -48,7 +56,23 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--disable-breakpad",
+    "--dns-prefetch-disable",
+    "--no-pings",
     "--disable-quic",
+    "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,Translate,"
+    "AutofillServerCommunication,CertificateTransparencyComponentUpdater",
+    f"--component-updater=url-source={_NOWHERE}",
+    f"--variations-server-url={_NOWHERE}",
+    f"--gaia-url={_NOWHERE}",
+    f"--google-apis-url={_NOWHERE}",
+    f"--lso-url={_NOWHERE}",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
 A4_POINTS = (595.28, 841.89)
 PRINT_SCALES = (1.0, 0.96, 0.92, 0.88)  # tried in turn until the sheet fits one page
@@ -229,12 +253,13 @@ def _playwright_chromium() -> bool:
         return False
 
 
-def print_pdfs(jobs: list[tuple[str, Path]]) -> list[Path]:
+def print_pdfs(jobs: list[tuple[str, Path]], extra_args: tuple[str, ...] = ()) -> list[Path]:
+    """Print each (language, folder)'s index.html; `extra_args` go to Chromium too (a test's net log)."""
     from playwright.sync_api import sync_playwright
 
     written = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=[*CHROMIUM_ARGS, *extra_args])
         try:
             for lang, folder in jobs:
                 page = browser.new_page()
