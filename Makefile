@@ -86,6 +86,7 @@ test-language: $(VENV)/.dev $(VNU_JAR) chromium ## Add a third language to a cop
 	git -C $(LANGUAGE_COPY) add -A
 	git -C $(LANGUAGE_COPY) -c user.name=make -c user.email=make@localhost commit -q -m "Add ja (tools/add_language.py)"
 	ln -s $(abspath tools/vnu/node_modules) $(LANGUAGE_COPY)/tools/vnu/node_modules
+	ln -s $(abspath $(VENV)) $(LANGUAGE_COPY)/.venv
 	cd $(LANGUAGE_COPY) && $(abspath $(BIN))/python -m pytest -p no:cacheprovider -m "not browser" $(ARGS)
 	cd $(LANGUAGE_COPY) && $(abspath $(BIN))/python -m pytest -p no:cacheprovider $(LANGUAGE_BROWSER_TESTS) $(ARGS)
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from support.data import load
-from support.site import LANGUAGES, ROOT, SOURCE_LANGUAGE, catalogues, page_slugs
+from support.site import LANGUAGES, ROOT, SOURCE_LANGUAGE, awaiting_translation, catalogues, page_slugs
 from twincity.pages.links import PageLinks
 from twincity.pages.rendering import RenderContext, render_timeline
 
@@ -350,7 +350,7 @@ def test_the_glossary_rule_wants_the_headword_not_a_variant():
     assert not _named(_key("root-seeking journey"), _key("root-seeking tours from Dalian"))
 
 
-@pytest.mark.parametrize("lang", OTHER_LANGUAGES)
+@pytest.mark.parametrize("lang", [lang for lang in OTHER_LANGUAGES if not awaiting_translation(lang)])
 def test_the_glossarys_form_of_each_term_is_the_one_the_pages_use(built_site, lang):
     """The glossary promises the form the pages use: a term the source-language pages name
     is named, somewhere beyond the glossary itself, by the glossary's headword, not only by

@@ -85,7 +85,8 @@ def test_open_graph_describes_the_page_in_its_language(built_site, slug, lang):
     assert _meta(soup, "og:locale:alternate") == [v for k, v in OG_LOCALE.items() if k != lang]
     assert _one(soup, "twitter:card") == "summary_large_image"
     assert _one(soup, "twitter:title") == _one(soup, "og:title")
-    assert soup.title.get_text() == (home_title if not slug else f"{h1} - {site_name}")
+    pattern = TEXTS[lang]["head.title_pattern"]
+    assert soup.title.get_text() == (home_title if not slug else pattern.format(page=h1, site=site_name))
 
 
 @pytest.mark.parametrize(("slug", "lang"), PAGES, ids=PAGE_IDS)
@@ -153,7 +154,10 @@ def test_description_with_quotes_and_markup_stays_inside_its_tags(crafted_site):
 
 def test_title_with_html_is_shown_as_text(crafted_site):
     soup = BeautifulSoup(crafted_site, "html.parser")
-    assert soup.title.get_text() == f'A crafted & "quoted" title - {site_languages()[OTHER].site_name}'
+    expected = TEXTS[OTHER]["head.title_pattern"].format(
+        page='A crafted & "quoted" title', site=site_languages()[OTHER].site_name
+    )
+    assert soup.title.get_text() == expected
     assert soup.head.find("em") is None
 
 

@@ -12,7 +12,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from support.site import LANGUAGES, ROOT, SITE_LANGUAGES
+from support.site import LANGUAGES, ROOT, SITE_LANGUAGES, awaiting_translation
 from tools.nu_check import check, html_files, summary
 from tools.vnu.allowlist import ALLOWED
 
@@ -49,9 +49,8 @@ def _awaiting_translation(site_dir, message) -> bool:
     says it reads as the copied language. Only that warning, only on such a page."""
     if message.kind != "warning" or not _WRONG_LANGUAGE.fullmatch(message.text):
         return False
-    soup = BeautifulSoup((site_dir / message.file).read_text("utf-8"), "html.parser")
-    description = soup.find("meta", attrs={"name": "description"})
-    return bool(description) and description["content"].startswith(f"[{soup.html['lang']}] ")
+    lang = BeautifulSoup((site_dir / message.file).read_text("utf-8"), "html.parser").html["lang"]
+    return lang in LANGUAGES and awaiting_translation(lang)
 
 
 def test_no_error_and_no_warning_from_the_project(nu_report, built_site):

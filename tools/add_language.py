@@ -15,7 +15,8 @@ It touches exactly the files the recipe names, and nothing else:
    heading ids and markers;
 4. data/*.yml and tests/fixtures/data/*.yml: a CODE text beside every text that has
    one in each language of the site;
-5. tests/published_addresses.txt: the copied language's addresses under CODE's root.
+5. tests/published_addresses.txt: the new language's addresses, from a build of the
+   project (what `make addresses` does).
 
 Texts are the copied language's, marked "[CODE] " in front (placeholders such as
 {name} and any markup stay as they are), so that every one shows where it is used and
@@ -29,14 +30,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
-from markdown.extensions.toc import slugify
 
 from tools.site_layout import ROOT, languages
 
@@ -190,10 +192,7 @@ def add_pages(project: Path, code: str, source: str, default: str) -> None:
         front = re.match(r"---\n.*?\n---\n", text, re.S)
         if front:
             text = _mark_front_matter(front.group(), code) + text[front.end() :]
-        given = set(re.findall(r"\{[^}]*#([\w-]+)", text))
-        text = re.sub(
-            r"(?m)^# (.+?)(?: *\{([^}]*)\})? *$", lambda m, given=given: _mark_title(m, code, given), text, count=1
-        )
+        text = re.sub(r"(?m)^# (.+?)(?: *\{([^}]*)\})? *$", lambda m: _mark_title(m, code), text, count=1)
         page.with_name(f"{page.stem}.{code}.md").write_text(text, "utf-8")
 
 
@@ -207,20 +206,11 @@ def _mark_front_matter(front: str, code: str) -> str:
     return re.sub(r"(?m)^(description|title): *(\S.*)$", marked, front)
 
 
-def _mark_title(match: re.Match, code: str, given: set[str]) -> str:
-    """The page's title (its h1) marked, keeping the id it had: given, or the one MkDocs
-    made from its text (Markdown's toc: its slug, with _1, _2 … when another heading of
-    the page holds that id)."""
+def _mark_title(match: re.Match, code: str) -> str:
+    """The page's title (its h1) marked; a given id stays. An id MkDocs makes from the
+    title's words is the language's own, like the words (its address is added in step 5)."""
     title, attributes = match.group(1), match.group(2)
-    if attributes is not None and "#" in attributes:
-        return f"# {mark(code, title)} {{{attributes}}}"
-    made = slug = slugify(title, "-")
-    number = 0
-    while made in given:
-        number += 1
-        made = f"{slug}_{number}"
-    attributes = f"{attributes} #{made}" if attributes else f"#{made}"
-    return f"# {mark(code, title)} {{{attributes}}}"
+    return f"# {mark(code, title)}" + (f" {{{attributes}}}" if attributes is not None else "")
 
 
 def add_data_texts(project: Path, code: str, source: str, codes: tuple[str, ...]) -> None:
@@ -249,23 +239,33 @@ def _mappings(node):
             yield from _mappings(item)
 
 
-def add_addresses(project: Path, code: str, source_root: str, root: str) -> None:
-    """Step 5: the copied language's published addresses under the new language's root."""
-    from tools.published import Listed, read_list, write_list
+def add_addresses(project: Path, source_root: str, root: str) -> None:
+    """Step 5: the new language's published addresses, as `make addresses` adds them: the
+    project is built (without the PDFs) and every page, anchor and file of the build that
+    the list lacks is added; a moved page of the copied language moves in the new one too."""
+    from tools.published import Listed, read_build, read_list, update, write_list
 
     path = project / ADDRESSES
     if not path.exists():  # a copy of the site's parts alone, without its tests
         return
     listed = read_list(path)
     prefix = "/" + source_root
-    added = [f"/{root}{a[len(prefix) :]}" for a in listed.addresses if a.startswith(prefix)]
-    moves = dict(listed.moves)
-    moves.update(
-        {f"/{root}{old[len(prefix) :]}": f"/{root}{new[len(prefix) :]}" for old, new in listed.moves.items()}
-        if source_root
-        else {}
-    )
-    write_list(Listed(listed.addresses + added, moves), path)
+    moves = {f"/{root}{old[len(prefix) :]}": f"/{root}{new[len(prefix) :]}" for old, new in listed.moves.items()}
+    if source_root and moves:
+        write_list(Listed(listed.addresses, {**listed.moves, **moves}), path)
+    with tempfile.TemporaryDirectory(prefix="add-language-") as site:
+        env = dict(os.environ, SITE_URL="http://127.0.0.1:8000/", TWINCITY_PDF="off", NO_MKDOCS_2_WARNING="1")
+        properdocs = Path(sys.executable).with_name("properdocs")
+        built = subprocess.run(
+            [str(properdocs), "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", site],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if built.returncode != 0:
+            raise SystemExit(f"add_language: the build of {project} stops:\n{built.stdout}{built.stderr}")
+        update(read_build(Path(site)), path)
 
 
 # -----------------------------------------------------------------------------
@@ -319,7 +319,7 @@ def add_language(
     )
     add_pages(project, code, source, codes[0])
     add_data_texts(project, code, source, codes)
-    add_addresses(project, code, roots[source], f"{code}/")
+    add_addresses(project, roots[source], f"{code}/")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,6 +26,7 @@ __all__ = [
     "page_source",
     "locale_languages",
     "han_languages",
+    "awaiting_translation",
     "BuiltSite",
     "nav_pages",
     "page_slugs",
@@ -114,6 +115,16 @@ def han_languages() -> tuple[str, ...]:
     """The site's languages written in Han characters: their catalogue marks no Han as another
     language's (`language.foreign_han` is null). Han text on any page is marked as one of them."""
     return tuple(code for code, texts in catalogues().items() if texts["language.foreign_han"] is None)
+
+
+def awaiting_translation(lang: str) -> bool:
+    """Whether a language's pages are still the copies tools/add_language.py made, their
+    texts another language's marked "[CODE] " (a language being added): tests of what a
+    translation says (its terms, its words) apply to translated languages only."""
+    from mkdocs.utils import meta
+
+    _, front = meta.get_data(page_source("", lang).read_text("utf-8"))
+    return str(front.get("description", "")).startswith(f"[{lang}] ")
 
 
 def catalogues() -> dict:

@@ -76,7 +76,7 @@ def page_head(page: Page, config: MkDocsConfig, languages: Languages) -> PageHea
     description = str(meta.get("description") or config.site_description or "")
     document_title = _plain(str(meta["title"])) if meta.get("title") else title
     if not is_home and document_title != site_name:
-        document_title = f"{document_title} - {site_name}"
+        document_title = current.texts["head.title_pattern"].format(page=document_title, site=site_name)
 
     return PageHead(
         lang=current.code,

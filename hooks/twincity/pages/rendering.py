@@ -116,7 +116,9 @@ def _undated(ctx: RenderContext) -> str:
         for (start, to), n in placed.items()
     ]
     # The placements are clauses, not words: joined as the language joins clauses.
-    joined = places[0] if len(places) < 2 else t["placement_sep"].join(places[:-1]) + t["placement_last_sep"] + places[-1]
+    joined = (
+        places[0] if len(places) < 2 else t["placement_sep"].join(places[:-1]) + t["placement_last_sep"] + places[-1]
+    )
     return t["undated"].format(n=_number(sum(placed.values()), ctx.texts), placements=joined)
 
 

@@ -28,6 +28,7 @@ class NotFoundLanguage:
     copyright: str  # footer line (HTML from mkdocs.yml, may be empty)
     palette_names: tuple[str, ...]
     texts: dict[str, Any]  # the catalogue's `not_found`
+    title_pattern: str  # the catalogue's `head.title_pattern`: "{page} – {site}"
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,10 @@ class NotFoundPage:
 
     @property
     def titles(self) -> dict[str, str]:
-        return {lang.code: f"{lang.texts['title']} - {lang.site_name}" for lang in self.languages}
+        return {
+            lang.code: lang.title_pattern.format(page=lang.texts["title"], site=lang.site_name)
+            for lang in self.languages
+        }
 
     @property
     def palettes(self) -> dict[str, list[str]]:
@@ -63,6 +67,7 @@ def not_found_page(languages: Languages) -> NotFoundPage:
                 copyright=lang.copyright,
                 palette_names=lang.palette_names,
                 texts=lang.texts["not_found"],
+                title_pattern=lang.texts["head.title_pattern"],
             )
             for lang in languages
         )
