@@ -5,6 +5,7 @@ Watched through Chromium's own net log (--log-net-log)."""
 from __future__ import annotations
 
 import json
+import threading
 import time
 
 from twincity.publish import pdf
@@ -46,16 +47,30 @@ def test_chromium_asks_no_host_for_anything_while_it_prints_the_pdfs(tmp_path):
         "utf-8",
     )
     log = tmp_path / "net-log.json"
+    failed: list[BaseException] = []
+
     # Started as print_pdfs starts it; Chromium's own services start within seconds of
-    # its launch, so it stays open a while after printing for them to have tried.
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=pdf.chromium_executable(), args=[*pdf.CHROMIUM_ARGS, f"--log-net-log={log}"]
-        )
-        page = browser.new_page()
-        page.goto(page_file.as_uri(), wait_until="load")
-        assert page.pdf(format="A4").startswith(b"%PDF")
-        time.sleep(8)
-        browser.close()
+    # its launch, so it stays open a while after printing for them to have tried. In a
+    # thread of its own, as publish() prints: the browser tests' Playwright may be running
+    # an event loop in this one, and the sync API refuses to start inside it.
+    def work() -> None:
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=pdf.chromium_executable(), args=[*pdf.CHROMIUM_ARGS, f"--log-net-log={log}"]
+                )
+                page = browser.new_page()
+                page.goto(page_file.as_uri(), wait_until="load")
+                assert page.pdf(format="A4").startswith(b"%PDF")
+                time.sleep(8)
+                browser.close()
+        except BaseException as error:  # noqa: BLE001 - re-raised in the test's thread
+            failed.append(error)
+
+    thread = threading.Thread(target=work, name="net-log-pdf")
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
     outside = _outside(json.loads(log.read_text("utf-8")))
     assert not outside, "Chromium reached out while printing:\n" + "\n".join(sorted(set(outside)))
