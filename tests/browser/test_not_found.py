@@ -56,7 +56,9 @@ def test_missing_page_says_so_in_the_language_of_its_path(page, site_server, bui
     assert page.locator(f"[data-twincity-not-found] > div[lang='{lang}']").is_visible()
     assert not page.locator(f"[data-twincity-not-found] > div[lang='{other_language(lang)}']").is_visible()
     assert page.locator("html").get_attribute("lang") == lang
-    assert page.title().startswith(TITLE[lang])
+    # The page's title, then the site's name, as the language's catalogue sets them apart.
+    pattern = TEXTS[lang]["head.title_pattern"]
+    assert page.title() == pattern.format(page=TITLE[lang], site=site_languages()[lang].site_name)
     assert _errors_but_the_pages_own_404(messages, url) == []
 
 
