@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from support.data import project_source
-from support.site import LANGUAGES, ROOT, page_slugs
+from support.site import LANGUAGES, ROOT, SOURCE_LANGUAGE, page_slugs
 
 DATA = ROOT / "data"
 SOURCE = project_source()
@@ -63,11 +63,11 @@ def _quoted_words(block) -> str:
 
 
 def _is_chinese(element) -> bool:
-    return (element.get("lang") or "").split("-")[0] == "zh"
+    return (element.get("lang") or "").split("-")[0] == SOURCE_LANGUAGE
 
 
 def _outermost_chinese(block) -> list:
-    """Elements marked lang="zh" inside `block` that are not inside another one."""
+    """Elements marked with the source's language inside `block` that are not inside another one."""
     found = []
     for element in block.find_all(_is_chinese):
         ancestors = []
@@ -109,7 +109,12 @@ def test_every_quote_shows_words_that_are_in_the_source():
     problems = [
         p
         for entry in _entries("quotes.yml")
-        if (p := _not_in_source(f"data/quotes.yml {entry.get('id')!r} text.zh", (entry.get("text") or {}).get("zh")))
+        if (
+            p := _not_in_source(
+                f"data/quotes.yml {entry.get('id')!r} text.{SOURCE_LANGUAGE}",
+                (entry.get("text") or {}).get(SOURCE_LANGUAGE),
+            )
+        )
     ]
     assert not problems, _report(problems)
 
@@ -147,7 +152,7 @@ def test_every_quotation_block_comes_from_data(built_site, slug, lang):
 def test_quotation_blocks_on_chinese_pages_quote_the_source(built_site, slug):
     problems = [
         p
-        for block in _article(built_site, slug, "zh").find_all("blockquote")
+        for block in _article(built_site, slug, SOURCE_LANGUAGE).find_all("blockquote")
         if (p := _not_in_source(f"{_url(slug, 'zh')} blockquote", _quoted_words(block)))
     ]
     assert not problems, _report(problems)
@@ -167,7 +172,7 @@ def test_chinese_originals_beside_english_quotations_quote_the_source(built_site
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_quotations_attributed_to_a_speaker_in_chinese_prose_quote_the_source(built_site, slug):
-    article = _article(built_site, slug, "zh")
+    article = _article(built_site, slug, SOURCE_LANGUAGE)
     problems = []
     for paragraph in article.find_all(["p", "li", "td", "dd"]):
         if paragraph.find_parent("blockquote"):
