@@ -10,6 +10,7 @@ import pytest
 from support.site import copy_project
 from support.site import run_build as mkdocs_build
 from tools.link_check import check_site
+from twincity.publish.link_check import parse_page
 
 LOCAL = "http://127.0.0.1:8000/"
 
@@ -89,3 +90,41 @@ def test_an_update_concerning_an_anchor_its_page_lacks_stops_the_build(tmp_path)
         f"data/updates.yml: entry '{updates[0]['id']}' (#1): concerns[{n}]: no anchor #corections on the page 'sources'"
         in output
     )
+
+
+PAGE = b"""<!doctype html>
+<html><head><base href="/sub/">
+<meta property="og:image" content=" https://example.org/a.png ">
+<link rel="preload" as="image" imagesrcset="x1.png 1x, x2.png 2x">
+</head><body>
+<!-- <a href="in-a-comment/">not a link</a> -->
+<p id="top">\xe7\x83\x9f\xe5\x8f\xb0 <a name="old-anchor" href="page/?q=1&amp;r=2#top">x</a></p>
+<img srcset="small.png 320w,  large.png 1280w" src="">
+<svg><use href="#icon"></use></svg>
+</body></html>"""
+
+
+def test_a_page_is_read_for_its_ids_and_every_kind_of_address():
+    """What the built-site check reads of a page: each kind of address with its line, and the ids."""
+    parsed = parse_page(PAGE, "sub/index.html")
+    assert parsed.ids == {"top", "old-anchor"}
+    assert parsed.base == "/sub/"
+    found = [(r.line, r.tag, r.attribute, r.value) for r in parsed.references]
+    assert found == [
+        (2, "base", "href", "/sub/"),
+        (3, "meta", "content", "https://example.org/a.png"),
+        (4, "link", "imagesrcset", "x1.png"),
+        (4, "link", "imagesrcset", "x2.png"),
+        (7, "a", "href", "page/?q=1&r=2#top"),
+        (8, "img", "srcset", "small.png"),
+        (8, "img", "srcset", "large.png"),
+        (8, "img", "src", ""),
+        (9, "use", "href", "#icon"),
+    ]
+    assert {r.page for r in parsed.references} == {"sub/index.html"}
+
+
+def test_an_empty_page_has_no_ids_and_no_addresses():
+    for text in (b"", b"  \n"):
+        parsed = parse_page(text, "empty.html")
+        assert (parsed.ids, parsed.references, parsed.base) == (set(), [], None)

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
 
 URL_ATTRIBUTES = {"href", "src", "poster", "data", "action", "formaction", "cite"}
 # Attributes that name a URL only in some <meta>: those under site_url are checked.
@@ -41,39 +42,39 @@ class Parsed:
     ids: set[str] = field(default_factory=set)
     references: list[Reference] = field(default_factory=list)
     base: str | None = None
+    url: str = ""  # where the page is served, with its <base> applied: its links resolve against it
 
 
-class _Parser(HTMLParser):
-    def __init__(self, page: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = page
-        self.result = Parsed()
+# libxml2's HTML parser, recovering from errors as a browser does; the bytes are UTF-8.
+_HTML = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        line = self.getpos()[0]
-        for name in ("id",):
-            if attributes.get(name):
-                self.result.ids.add(attributes[name])
+
+def parse_page(text: bytes, page: str) -> Parsed:
+    """The ids and the addresses of one built page (`page`: its path in the site)."""
+    result = Parsed()
+    root = etree.fromstring(text, _HTML) if text.strip() else None
+    for element in root.iter() if root is not None else ():
+        tag = element.tag
+        if not isinstance(tag, str):  # an entity or other node without a tag name
+            continue
+        attributes = element.attrib
+        line = element.sourceline or 0
+        if attributes.get("id"):
+            result.ids.add(attributes["id"])
         if tag == "a" and attributes.get("name"):
-            self.result.ids.add(attributes["name"])
+            result.ids.add(attributes["name"])
         if tag == "base" and attributes.get("href"):
-            self.result.base = attributes["href"]
-        for name, value in attrs:
-            if value is None:
-                continue
+            result.base = attributes["href"]
+        for name, value in attributes.items():
             if name in URL_ATTRIBUTES:
-                self.result.references.append(Reference(self.page, line, tag, name, value.strip()))
+                result.references.append(Reference(page, line, tag, name, value.strip()))
             elif name in ("srcset", "imagesrcset"):
                 for candidate in value.split(","):
                     if candidate.strip():
-                        self.result.references.append(Reference(self.page, line, tag, name, candidate.split()[0]))
+                        result.references.append(Reference(page, line, tag, name, candidate.split()[0]))
         if tag == "meta" and (attributes.get("property") or attributes.get("name")) in META_URL_PROPERTIES:
-            self.result.references.append(
-                Reference(self.page, line, tag, "content", (attributes.get("content") or "").strip())
-            )
-
-    handle_startendtag = handle_starttag
+            result.references.append(Reference(page, line, tag, "content", (attributes.get("content") or "").strip()))
+    return result
 
 
 @dataclass
@@ -87,14 +88,18 @@ class Checker:
         self.site_dir = self.site_dir.resolve()
         self.root = urlsplit(self.site_url)
         self._parsed: dict[Path, Parsed] = {}
+        self._served: dict[str, Path | None] = {}  # URL path -> file (the site does not change while checked)
 
     def parse(self, path: Path) -> Parsed:
-        path = path.resolve()
+        if path in self._parsed:  # as given: resolving it again costs more than a page's links
+            return self._parsed[path]
+        given, path = path, path.resolve()
         if path not in self._parsed:
-            parser = _Parser(path.relative_to(self.site_dir).as_posix())
-            parser.feed(path.read_text("utf-8", errors="replace"))
-            parser.close()
-            self._parsed[path] = parser.result
+            result = parse_page(path.read_bytes(), path.relative_to(self.site_dir).as_posix())
+            page_url = self.page_url(path)
+            result.url = urljoin(page_url, result.base) if result.base else page_url
+            self._parsed[path] = result
+        self._parsed[given] = self._parsed[path]
         return self._parsed[path]
 
     def page_url(self, path: Path) -> str:
@@ -108,6 +113,11 @@ class Checker:
     def target_file(self, url: str) -> Path | None:
         """The file GitHub Pages would serve for a URL under site_url, if any."""
         path = unquote(urlsplit(url).path)
+        if path not in self._served:
+            self._served[path] = self._serving(path)
+        return self._served[path]
+
+    def _serving(self, path: str) -> Path | None:
         base = self.root.path if self.root.path.endswith("/") else self.root.path + "/"
         if not (path + "/").startswith(base):
             return None
@@ -136,9 +146,7 @@ class Checker:
             return [f"{where}: empty address"]
         if value.lower().startswith(SKIPPED_SCHEMES):
             return []
-        parsed = self.parse(page_path)
-        page_url = self.page_url(page_path)
-        url = urljoin(urljoin(page_url, parsed.base) if parsed.base else page_url, value)
+        url = urljoin(self.parse(page_path).url, value)
         if urlsplit(url).scheme not in ("http", "https"):
             return [f"{where}: unknown scheme"]
         if not self.is_ours(url):
