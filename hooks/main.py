@@ -12,12 +12,13 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from twincity import live
+from twincity.build_cache import cache_folder
 from twincity.config import report
 from twincity.config.languages import all_languages_built
 from twincity.head import a11y, last_updated, meta
 from twincity.head.page_info import page_info
 from twincity.head.readers import page_readers
-from twincity.pages import compiled_templates, fill
+from twincity.pages import compiled_templates, fill, rendering
 from twincity.pipeline import config_root, keep_serving, set_up, site_of, stopped_page
 from twincity.publish import feeds, not_found, pdf, redirects, search_index, search_worker, segmentation, site_check
 
@@ -44,6 +45,8 @@ def on_config(config):
     if site.stopped:
         keep_serving(config)
         return config
+    # Our blocks' compiled templates are kept for the next build (the pages are filled before on_env).
+    compiled_templates.keep_compiled(rendering.ENV, cache_folder(config, compiled_templates.CACHE_NAME))
     # Material's search splits Chinese into words with our jieba-compatible module (rjieba).
     segmentation.use_for_search()
     # Material's browser storage (colour scheme) is shared by the languages' roots.
@@ -55,8 +58,8 @@ def on_config(config):
 
 
 def on_env(env, config, files):
-    # The theme's templates are compiled once per process, not once per language.
-    return compiled_templates.keep_compiled(env)
+    # The theme's compiled templates are kept for every language and the next build.
+    return compiled_templates.keep_compiled(env, cache_folder(config, compiled_templates.CACHE_NAME))
 
 
 def on_page_markdown(markdown, page, config, files):

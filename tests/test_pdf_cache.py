@@ -23,7 +23,7 @@ def site_copy(built_site, tmp_path, monkeypatch):
     counts the pages it is asked to print."""
     site = tmp_path / "site"
     shutil.copytree(built_site.dir, site, ignore=shutil.ignore_patterns("*.pdf"))
-    monkeypatch.setenv("TWINCITY_PDF_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("TWINCITY_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("TWINCITY_PDF", raising=False)
     monkeypatch.delenv("TWINCITY_REQUIRE_PDF", raising=False)
     printed: list[list[str]] = []

@@ -13,10 +13,9 @@ Printing takes Chromium several seconds, so a PDF is printed only when what it i
 printed from changed: the built page's HTML, every file of the site it references
 (stylesheets, scripts, pictures, and what the stylesheets reference), and the printing
 itself (this module's code, Playwright's and pypdf's versions, the Chromium used). The
-PDFs are kept under that key in `.cache/factsheet-pdf/` beside mkdocs.yml (outside
-site/, ignored by git; TWINCITY_PDF_CACHE names another folder) and copied into the
-site when the key is found. Fonts installed on the system are not part of the key:
-delete the folder after changing them.
+PDFs are kept under that key in the build cache's `factsheet-pdf/` (`.cache/` beside
+mkdocs.yml: build_cache.py) and copied into the site when the key is found. Fonts
+installed on the system are not part of the key: delete the folder after changing them.
 
 TWINCITY_PDF=off skips printing (the PDF links then lead nowhere): the tests set it for
 the builds that are not about the PDF. TWINCITY_REQUIRE_PDF wins over it.
@@ -34,10 +33,10 @@ import threading
 import unicodedata
 from pathlib import Path
 
+from ..build_cache import cache_folder
 from ..config.languages import Languages
 from ..config.pages import FACTSHEET
 from ..pages.rendering import factsheet_pdf_name
-from ..pipeline import config_root
 
 log = logging.getLogger("mkdocs.hooks.twincity.publish.pdf")
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
@@ -91,7 +90,7 @@ def publish(config, languages: Languages) -> list[Path]:
     if os.environ.get("TWINCITY_PDF") == "off" and not required:
         log.info("Fact sheet PDFs not printed (TWINCITY_PDF=off): the PDF links are broken in this build.")
         return []
-    cache = PdfCache(Path(os.environ.get("TWINCITY_PDF_CACHE") or config_root(config) / CACHE_FOLDER))
+    cache = PdfCache(cache_folder(config, CACHE_NAME))
     keys = {lang: print_key(folder / "index.html", site_dir) for lang, folder in jobs}
     copied = [folder / factsheet_pdf_name(lang) for lang, folder in jobs if cache.copy(lang, keys[lang], folder)]
     jobs = [(lang, folder) for lang, folder in jobs if folder / factsheet_pdf_name(lang) not in copied]
@@ -132,7 +131,7 @@ def publish(config, languages: Languages) -> list[Path]:
 # The cache: a PDF per language, under the key of what it was printed from
 # -----------------------------------------------------------------------------
 
-CACHE_FOLDER = Path(".cache") / "factsheet-pdf"
+CACHE_NAME = "factsheet-pdf"
 # Files of the site a page refers to (href, src, srcset) and a stylesheet refers to (url()).
 _REFERENCE = re.compile(r"""\b(?:href|src)=["']([^"'#?]+)""")
 _SRCSET = re.compile(r"""\bsrcset=["']([^"']+)["']""")
