@@ -14,7 +14,7 @@ import properdocs.replacement  # noqa: F401  (isort: skip)
 from properdocs.commands.build import build
 from properdocs.config import load_config
 
-from support.site import ROOT, BuiltSite, printing_pdfs
+from support.site import BUILD_CACHE, ROOT, SITE_PORT, BuiltSite, printing_pdfs
 from tools.pages_server import free_port, serve
 from twincity.config.yaml_aliases import alias_problems
 
@@ -22,6 +22,10 @@ from twincity.config.yaml_aliases import alias_problems
 # the shared site's and those a test about the PDFs or links to them asks for
 # (support.site.printing_pdfs, run_build(pdf=True)). make build and make pages print.
 os.environ["TWINCITY_PDF"] = "off"
+# Every build of the session, of the checkout or of a copy, keeps its compiled templates
+# and printed PDFs in the checkout's build cache (hooks/twincity/build_cache.py): entries
+# are keyed by what they are made from, so the copies share them safely.
+os.environ["TWINCITY_CACHE"] = str(BUILD_CACHE)
 
 # -----------------------------------------------------------------------------
 # The built site
@@ -52,7 +56,7 @@ class _WarningCollector(logging.Handler):
 
 @pytest.fixture(scope="session")
 def site_port() -> int:
-    return free_port()
+    return free_port(SITE_PORT)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,12 @@ import json
 import threading
 import time
 
+import pytest
+
 from twincity.publish import pdf
+
+# It starts Chromium through Playwright, as the browser tests do: it runs with them.
+pytestmark = pytest.mark.browser
 
 LOCAL = ("127.0.0.1", "localhost", "[::1]", "~notfound")
 # Chromium's IPv6 reachability probe "connects" a UDP socket to this address to read the

@@ -55,10 +55,21 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def free_port(preferred: int = 0) -> int:
+    """A free loopback port: `preferred` when it is free, else any.
+
+    A built site holds its own address (canonical links, the QR codes), so building it
+    for the same port from one test run to the next lets the build cache find the
+    fact-sheet PDFs printed for it last time."""
+    for port in (preferred, 0) if preferred else (0,):
+        with socket.socket() as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds it
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:  # taken: another run, or another program
+                continue
+            return sock.getsockname()[1]
+    raise OSError("no free loopback port")
 
 
 def serve(site_dir: Path, port: int) -> http.server.ThreadingHTTPServer:

@@ -155,14 +155,17 @@ class BuiltSite:
 # Printing the fact-sheet PDFs takes Chromium seconds per build: the tests' builds skip
 # it (conftest sets TWINCITY_PDF=off for the session), except those a test about the
 # PDFs, or about links to them, uses: built inside `printing_pdfs()` or with pdf=True.
-PDF_CACHE = ROOT / ".cache" / "factsheet-pdf"
+BUILD_CACHE = ROOT / ".cache"
+# The loopback ports the session's shared sites are built for, when free
+# (tools/pages_server.free_port): outside Linux's range for outgoing connections.
+SITE_PORT, THIRD_LANGUAGE_PORT = 8431, 8432
 
 
 @contextlib.contextmanager
 def printing_pdfs():
-    """Builds run inside print the fact-sheet PDFs (through the project's PDF cache)."""
-    saved = {name: os.environ.get(name) for name in ("TWINCITY_PDF", "TWINCITY_PDF_CACHE")}
-    os.environ.update(TWINCITY_PDF="on", TWINCITY_PDF_CACHE=str(PDF_CACHE))
+    """Builds run inside print the fact-sheet PDFs (through the checkout's build cache)."""
+    saved = {name: os.environ.get(name) for name in ("TWINCITY_PDF", "TWINCITY_CACHE")}
+    os.environ.update(TWINCITY_PDF="on", TWINCITY_CACHE=str(BUILD_CACHE))
     try:
         yield
     finally:
@@ -182,7 +185,7 @@ def run_build(
     The fact-sheet PDFs are printed only with `pdf=True`."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if pdf:
-        env.update(TWINCITY_PDF="on", TWINCITY_PDF_CACHE=str(PDF_CACHE))
+        env.update(TWINCITY_PDF="on", TWINCITY_CACHE=str(BUILD_CACHE))
     else:
         env["TWINCITY_PDF"] = "off"
     env.pop("SITE_URL", None)

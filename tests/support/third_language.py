@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 from tools.add_language import add_language, add_to_config
 from tools.pages_server import free_port
 
-from .site import LANGUAGES, BuiltSite, copy_project, printing_pdfs
+from .site import LANGUAGES, THIRD_LANGUAGE_PORT, BuiltSite, copy_project, printing_pdfs
 
 # (code, name, Open Graph locale): the first the site does not have is added.
 CANDIDATES = (("ja", "日本語", "ja_JP"), ("fr", "Français", "fr_FR"), ("de", "Deutsch", "de_DE"))
@@ -45,8 +45,8 @@ def project_with_third_language(dest: Path) -> Path:
 
 @functools.cache
 def built_third_language_site() -> BuiltSite:
-    """The project with one more language, built once per test session for a free loopback port."""
-    url = f"http://127.0.0.1:{free_port()}/"
+    """The project with one more language, built once per test session for a loopback port."""
+    url = f"http://127.0.0.1:{free_port(THIRD_LANGUAGE_PORT)}/"
     project = project_with_third_language(Path(tempfile.mkdtemp(prefix="third-language-")) / "project")
     site_dir = project / "site"
     messages: list[str] = []
