@@ -44,7 +44,7 @@ def _wait_for(url: str, wanted: str, seconds: float = 90) -> str:
             text = ""
         if wanted in text:
             return text
-        time.sleep(0.5)
+        time.sleep(0.1)
     raise AssertionError(f"{url} never showed {wanted!r}; the server said:\n{_LOG[0].read_text('utf-8')[-3000:]}")
 
 

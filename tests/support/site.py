@@ -17,6 +17,8 @@ from bs4 import BeautifulSoup
 
 from tools.site_layout import ROOT, languages, nav_pages, nav_translations, page_path, page_slugs, source_language
 
+from .processes import run_command
+
 __all__ = [
     "ROOT",
     "LANGUAGES",
@@ -181,7 +183,8 @@ def run_build(
 ) -> subprocess.CompletedProcess:
     """`properdocs build` (ProperDocs replaces MkDocs) of a project copy in a process of
     its own, as a person runs it, so that what it prints (a traceback or not) is what a
-    person would see. `site_url` is given as SITE_URL, as make does; None gives none.
+    person would see (forked from a process that imported the third-party stack:
+    support/processes.py). `site_url` is given as SITE_URL, as make does; None gives none.
     The fact-sheet PDFs are printed only with `pdf=True`."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if pdf:
@@ -191,26 +194,18 @@ def run_build(
     env.pop("SITE_URL", None)
     if site_url is not None:
         env["SITE_URL"] = site_url
-    properdocs = Path(sys.executable).with_name("properdocs")
     # As every project command does (Makefile): the configuration's guard first, before
     # MkDocs reads it (tools/config_guard.py).
-    guard = subprocess.run(
-        [sys.executable, "-m", "tools.config_guard", str(project / "mkdocs.yml")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    guard = run_command("tools.config_guard", [str(project / "mkdocs.yml")], cwd=ROOT, env=env, timeout=60)
     if guard.returncode != 0:
         return guard
-    return subprocess.run(
-        [str(properdocs), "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
+    return run_command(
+        "properdocs",
+        ["build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
         cwd=project,
         env=env,
-        capture_output=True,
-        text=True,
         timeout=300,
+        program=str(Path(sys.executable).with_name("properdocs")),
     )
 
 

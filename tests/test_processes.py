@@ -1,0 +1,67 @@
+"""The tests' commands forked from a preloaded server (support/processes.py) behave as the
+same commands started as new processes: exit status, output, a traceback for an uncaught
+exception, the working folder, the environment, PYTHONPATH and sys.path."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from support.processes import NOT_PRELOADED, run_command
+
+PROGRAM = """
+import os, sys
+print("args", sys.argv[1:])
+print("cwd", os.getcwd())
+print("env", os.environ.get("PROBE"), "HOME" in os.environ)
+print("path0", sys.path[0] == os.getcwd())
+print("early", sorted(n for n in sys.modules if n.split(".")[0] in {not_preloaded!r}))
+print("to stderr", file=sys.stderr)
+what = sys.argv[1]
+if what == "crash":
+    raise ValueError("boom")
+if what == "status":
+    sys.exit(3)
+if what == "message":
+    sys.exit("stopped: a message")
+"""
+
+
+@pytest.fixture
+def program(tmp_path):
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "probe_program.py").write_text(PROGRAM.format(not_preloaded=set(NOT_PRELOADED)), "utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {"PATH": os.environ["PATH"], "PROBE": "yes", "PYTHONPATH": str(tmp_path / "lib")}
+    return work, env
+
+
+@pytest.mark.parametrize("what", ["fine", "crash", "status", "message"])
+def test_a_forked_command_behaves_as_a_new_process(program, what):
+    work, env = program
+    forked = run_command("probe_program", [what], cwd=work, env=env, timeout=30)
+    plain = subprocess.run(
+        [sys.executable, "-m", "probe_program", what], cwd=work, env=env, capture_output=True, text=True, timeout=30
+    )
+    assert forked.returncode == plain.returncode == {"fine": 0, "crash": 1, "status": 3, "message": 1}[what]
+    assert forked.stdout == plain.stdout
+    assert "env yes False\npath0 True\nearly []\n" in forked.stdout  # only the given environment
+    if what == "crash":
+        for result in (forked, plain):
+            assert result.stderr.startswith("to stderr\nTraceback (most recent call last):\n")
+            assert result.stderr.endswith("ValueError: boom\n")
+    else:
+        assert forked.stderr == plain.stderr
+
+
+def test_a_command_running_too_long_is_stopped(tmp_path):
+    (tmp_path / "sleeper.py").write_text("import time\ntime.sleep(30)\n", "utf-8")
+    env = {"PATH": os.environ["PATH"], "PYTHONPATH": str(tmp_path)}
+    with pytest.raises(subprocess.TimeoutExpired):
+        run_command("sleeper", [], cwd=tmp_path, env=env, timeout=0.5)
+    # and the server goes on
+    assert run_command("platform", [], cwd=tmp_path, env=env, timeout=30).returncode == 0
