@@ -11,6 +11,7 @@ import time
 import pytest
 
 from twincity.publish import pdf
+from twincity.publish.chromium import CHROMIUM_ARGS, chromium_executable
 
 # It starts Chromium through Playwright, as the browser tests do: it runs with them.
 pytestmark = pytest.mark.browser
@@ -62,7 +63,7 @@ def test_chromium_asks_no_host_for_anything_while_it_prints_the_pdfs(tmp_path):
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(
-                    executable_path=pdf.chromium_executable(), args=[*pdf.CHROMIUM_ARGS, f"--log-net-log={log}"]
+                    executable_path=chromium_executable(), args=[*CHROMIUM_ARGS, f"--log-net-log={log}"]
                 )
                 page = browser.new_page()
                 page.goto(page_file.as_uri(), wait_until="load")

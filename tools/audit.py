@@ -24,7 +24,9 @@ from .site_layout import languages, page_path, page_slugs
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tools"
-CHROMIUM = Path("/usr/bin/chromium")
+sys.path.insert(0, str(ROOT / "hooks"))
+from twincity.publish.chromium import CHROMIUM_ARGS, chromium_executable  # noqa: E402
+
 LANGUAGES = tuple(language.code for language in languages())
 LIGHTHOUSE_PAGES = ("", "agreements", "timeline")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -35,14 +37,6 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 RUNS = int(os.environ.get("AUDIT_RUNS", "3"))
 # The WCAG 2.1 A and AA rules of axe-core.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # -----------------------------------------------------------------------------
 # axe (also used by tests/browser/test_a11y.py)
@@ -97,10 +91,15 @@ def _lighthouse_bin() -> Path:
     return cli
 
 
+def _shell_word(flag: str) -> str:
+    name, _, value = flag.partition("=")
+    return f'{name}="{value}"' if " " in value else flag
+
+
 def _lighthouse(cli: Path, url: str, out: Path) -> dict[str, int]:
     env = dict(os.environ)
-    if CHROMIUM.exists():
-        env["CHROME_PATH"] = str(CHROMIUM)
+    if chromium_executable():
+        env["CHROME_PATH"] = chromium_executable()
     command = [
         "node",
         str(cli),
@@ -110,8 +109,10 @@ def _lighthouse(cli: Path, url: str, out: Path) -> dict[str, int]:
         f"--output-path={out}",
         "--form-factor=mobile",
         f"--only-categories={','.join(CATEGORIES)}",
-        # Offline-friendly: a headless Chromium that does not phone home.
-        "--chrome-flags=--headless " + " ".join(CHROMIUM_ARGS),
+        # A headless Chromium started as every Chromium of the project, offline but for this
+        # machine (publish/chromium.py). Lighthouse joins the flags and splits them again
+        # as a shell would: a value with spaces is quoted.
+        "--chrome-flags=--headless " + " ".join(map(_shell_word, CHROMIUM_ARGS)),
         "--disable-full-page-screenshot",
     ]
     subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
@@ -193,9 +194,7 @@ def main() -> int:
                     }
             print("axe on every page ...", flush=True)
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=str(CHROMIUM) if CHROMIUM.exists() else None, args=CHROMIUM_ARGS
-                )
+                browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
                 page = browser.new_page()
                 for (slug, lang), row in rows.items():
                     page.goto(_page_url(base, slug, lang), wait_until="networkidle")

@@ -12,17 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
-# Without the networking flags Chromium keeps trying to reach outside hosts.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from twincity.publish.chromium import CHROMIUM_ARGS, chromium_executable
+
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
 # Screenshots for a person to look at: test-artifacts/screenshots/<lang>/<page>-<width>.png
@@ -37,9 +28,9 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def browser():
-    executable = str(SYSTEM_CHROMIUM) if SYSTEM_CHROMIUM.exists() else None
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        # Started as the PDF step starts it: offline but for this machine (publish/chromium.py).
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

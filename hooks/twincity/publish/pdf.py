@@ -37,42 +37,9 @@ from ..build_cache import cache_folder
 from ..config.languages import Languages
 from ..config.pages import FACTSHEET
 from ..pages.rendering import factsheet_pdf_name
+from .chromium import CHROMIUM_ARGS, chromium_executable
 
 log = logging.getLogger("mkdocs.hooks.twincity.publish.pdf")
-SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
-# Printing needs no network: the page and everything it shows are local files. Chromium
-# would still call Google's hosts on its own (component updates, account, time and
-# variation services, DNS prefetch, safe browsing...): the flags switch those services
-# off or point their addresses at a closed local port (9, which Chromium refuses as
-# unsafe: not even a local connection is made), and the host resolver rule makes every
-# name but the local ones unresolvable, so that a service the flags miss (or a new one)
-# cannot reach a host either. tests/test_pdf_network.py watches Chromium's net log.
-_NOWHERE = "http://127.0.0.1:9/"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--disable-default-apps",
-    "--disable-extensions",
-    "--disable-domain-reliability",
-    "--disable-client-side-phishing-detection",
-    "--disable-breakpad",
-    "--dns-prefetch-disable",
-    "--no-pings",
-    "--disable-quic",
-    "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,Translate,"
-    "AutofillServerCommunication,CertificateTransparencyComponentUpdater",
-    f"--component-updater=url-source={_NOWHERE}",
-    f"--variations-server-url={_NOWHERE}",
-    f"--gaia-url={_NOWHERE}",
-    f"--google-apis-url={_NOWHERE}",
-    f"--lso-url={_NOWHERE}",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-]
 A4_POINTS = (595.28, 841.89)
 PRINT_SCALES = (1.0, 0.96, 0.92, 0.88)  # tried in turn until the sheet fits one page
 
@@ -235,11 +202,6 @@ def unavailable() -> str | None:
     if chromium_executable() is None and not _playwright_chromium():
         return "no Chromium (apt-get install chromium fonts-noto-cjk, or python -m playwright install chromium)"
     return None
-
-
-def chromium_executable() -> str | None:
-    """Debian's Chromium where it exists (as the tests use), else Playwright's own (None)."""
-    return str(SYSTEM_CHROMIUM) if SYSTEM_CHROMIUM.exists() else None
 
 
 def _playwright_chromium() -> bool:
