@@ -159,8 +159,10 @@ class BuiltSite:
 # PDFs, or about links to them, uses: built inside `printing_pdfs()` or with pdf=True.
 BUILD_CACHE = ROOT / ".cache"
 # The loopback ports the session's shared sites are built for, when free
-# (tools/pages_server.free_port): outside Linux's range for outgoing connections.
-SITE_PORT, THIRD_LANGUAGE_PORT = 8431, 8432
+# (tools/pages_server.free_port): outside Linux's range for outgoing connections, two
+# for each pytest-xdist worker (gw0, gw1, ...) so that each finds its PDFs in the cache.
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+SITE_PORT, THIRD_LANGUAGE_PORT = 8431 + 2 * _WORKER, 8432 + 2 * _WORKER
 
 
 @contextlib.contextmanager
