@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from benchmarks.data_pages import main, measure
+from benchmarks.stack import default_stack_config
+from support.site import ROOT
 
 
 def test_the_benchmark_measures_every_step_and_a_whole_build_at_small_size():
@@ -18,3 +22,28 @@ def test_the_benchmark_prints_one_row_per_size(capsys):
     table = capsys.readouterr().out
     assert "render timeline" in table
     assert re.search(r"^\|\s+10 \|", table, re.M) and re.search(r"^\|\s+100 \|", table, re.M), table
+
+
+def test_the_default_stack_is_mkdocs_yml_without_the_hook_and_the_overrides():
+    """What `make bench` compares the build with: the same configuration, plugins included, less ours."""
+    ours = (ROOT / "mkdocs.yml").read_text("utf-8")
+    default = yaml.load(default_stack_config(ours), Loader=_Loader)  # noqa: S506 - our own mkdocs.yml
+    config = yaml.load(ours, Loader=_Loader)  # noqa: S506
+    assert "hooks" in config and "hooks" not in default and "watch" not in default
+    assert "custom_dir" in config["theme"] and "custom_dir" not in default["theme"]
+    assert {k: v for k, v in config.items() if k not in ("hooks", "watch", "theme")} == {
+        k: v for k, v in default.items() if k != "theme"
+    }
+    assert {k: v for k, v in config["theme"].items() if k != "custom_dir"} == default["theme"]
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml's !ENV and !!python/name tags, read as plain values."""
+
+
+_Loader.add_multi_constructor(
+    "",
+    lambda loader, suffix, node: (
+        loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    ),
+)
