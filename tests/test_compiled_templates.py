@@ -6,12 +6,11 @@ be written only costs time."""
 from __future__ import annotations
 
 import logging
-import os
-from pathlib import Path
 
 import jinja2
 import pytest
 
+from support.site import copy_project, run_build
 from twincity.pages import compiled_templates, rendering
 
 
@@ -98,13 +97,22 @@ def test_a_cache_that_cannot_be_written_only_costs_time(templates, tmp_path, cap
     assert sorted(compiled) == ["page.html", "part.html"]
 
 
-def test_the_build_keeps_the_compiled_templates_in_the_build_cache(built_site):
-    """The shared build of the session: the theme's and our blocks' environments both left theirs."""
-    folder = Path(os.environ["TWINCITY_CACHE"]) / compiled_templates.CACHE_NAME
+def test_a_build_keeps_the_theme_s_and_our_compiled_templates(tmp_path, monkeypatch):
+    """A build of a copy into an empty build cache: both environments leave their compiled
+    templates there, ours (hooks/twincity/templates/) every one of them."""
+    monkeypatch.setenv("TWINCITY_CACHE", str(tmp_path / "cache"))
+    result = run_build(copy_project(tmp_path / "project"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    folder = tmp_path / "cache" / compiled_templates.CACHE_NAME
     ours = folder / compiled_templates.environment_fingerprint(rendering.ENV)
-    assert ours.is_dir() and any(ours.glob("*.jinja")), f"nothing kept in {ours}"
-    theirs = [path for path in folder.iterdir() if path != ours and any(path.glob("*.jinja"))]
-    assert theirs, f"the theme's compiled templates are not kept in {folder}"
+    kept = {path.name for path in ours.glob("*.jinja")}
+    cache = compiled_templates.CompiledTemplates(None)
+    for name in rendering.ENV.list_templates():
+        source = rendering.ENV.loader.get_source(rendering.ENV, name)[0]
+        key = cache.get_bucket(rendering.ENV, name, None, source).key
+        assert f"{key}.jinja" in kept, f"{name} not kept in {ours}"
+    theirs = [path for path in folder.iterdir() if path != ours]
+    assert len(theirs) == 1 and len(list(theirs[0].glob("*.jinja"))) > 20, theirs
 
 
 def test_a_damaged_entry_is_compiled_again(templates, tmp_path):
@@ -117,3 +125,27 @@ def test_a_damaged_entry_is_compiled_again(templates, tmp_path):
     env, compiled = _environment(templates, tmp_path / "cache")
     assert env.get_template("page.html").render(value=1) == "\n<b>0</b>\n\n<b>1</b>\n: 1"
     assert sorted(compiled) == ["page.html", "part.html"]
+
+
+def test_a_filter_that_changed_is_not_served_the_code_compiled_for_the_old_one(tmp_path):
+    """The code Jinja writes depends on a filter's kind (given the context or not) and, for a
+    constant, on what it returned while compiling: either change compiles anew."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "page.html").write_text("{{ 'x'|shout }} {{ value|shout }}", "utf-8")
+    module = tmp_path / "filters_under_test.py"
+    versions = [
+        "def shout(text):\n    return text.upper()\n",
+        "def shout(text):\n    return text + '!'\n",
+        "import jinja2\n@jinja2.pass_context\ndef shout(context, text):\n    return text + context['value']\n",
+    ]
+    rendered = []
+    for version in versions:
+        module.write_text(version, "utf-8")
+        namespace: dict = {}
+        exec(compile(version, str(module), "exec"), namespace)  # noqa: S102 - the filter under test
+        env, _ = _environment(folder, tmp_path / "cache")
+        env.filters["shout"] = namespace["shout"]
+        compiled_templates.keep_compiled(env, tmp_path / "cache")  # the fingerprint of its filters
+        rendered.append(env.get_template("page.html").render(value="y"))
+    assert rendered == ["X Y", "x! y!", "xy yy"]

@@ -12,16 +12,19 @@ build_cache.py) for the next build.
 Nothing stale is used. A compiled template is kept under its name and the checksum of
 its source (so copies of the project share it, and an edited template is compiled
 anew), and Jinja checks it against that checksum and against its own and Python's
-versions. What else shapes the compiled code (the environment's syntax and whitespace
-options, autoescape, finalize, extensions and the names of its filters and tests, which
-Jinja checks while compiling) names the folder it is kept in, so an environment set up
-differently never reads another's code. A cache that cannot be written makes the build
+versions. What else shapes the compiled code names the folder it is kept in: the
+environment's syntax and whitespace options, autoescape, finalize and extensions, and
+each filter and test: its name (Jinja checks it while compiling), what Jinja passes it
+(the context or not) and the file it is defined in (the optimizer calls a filter on a
+constant while compiling). An environment set up differently, or whose filters' code
+changed, never reads another's code. A cache that cannot be written makes the build
 slower, not different.
 """
 
 from __future__ import annotations
 
 import hashlib
+import inspect
 import logging
 import pickle
 from pathlib import Path
@@ -34,7 +37,7 @@ CACHE_NAME = "jinja"  # in the build cache
 
 
 def environment_fingerprint(env: jinja2.Environment) -> str:
-    """The environment's settings that change the code Jinja compiles a template to."""
+    """The environment's settings and functions that change the code Jinja compiles a template to."""
     parts = [
         jinja2.__version__,
         env.block_start_string,
@@ -51,19 +54,31 @@ def environment_fingerprint(env: jinja2.Environment) -> str:
         str(env.keep_trailing_newline),
         str(env.optimized),
         str(env.is_async),
-        _name(env.autoescape),
-        _name(env.finalize),
+        _identity(env.autoescape),
+        _identity(env.finalize),
         *sorted(env.extensions),
-        "filters:",
-        *sorted(env.filters),
-        "tests:",
-        *sorted(env.tests),
     ]
+    # Each filter and test as the compiled code depends on it: its name, what it is passed
+    # (the context or not: the call Jinja writes), and the code that defines it (the
+    # optimizer calls a filter on a constant while compiling and keeps the result).
+    for kind, functions in (("filter", env.filters), ("test", env.tests)):
+        parts += [f"{kind} {name}: {_identity(function)}" for name, function in sorted(functions.items())]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _name(value: object) -> str:
-    return f"{value.__module__}.{value.__qualname__}" if callable(value) else repr(value)
+def _identity(value: object) -> str:
+    """A function by name, what Jinja passes it, and the sha256 of the file it is defined in."""
+    if not callable(value):
+        return repr(value)
+    function = inspect.unwrap(value)
+    name = f"{getattr(function, '__module__', '?')}.{getattr(function, '__qualname__', type(function).__name__)}"
+    passes = getattr(value, "jinja_pass_arg", None)
+    try:
+        source = inspect.getsourcefile(function)
+    except TypeError:  # built into Python: its version is Jinja's cache header's
+        source = None
+    digest = hashlib.sha256(Path(source).read_bytes()).hexdigest()[:16] if source and Path(source).is_file() else ""
+    return f"{name} {passes} {digest}"
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -91,6 +106,8 @@ class CompiledTemplates(jinja2.BytecodeCache):
                 self._disk.load_bytecode(bucket)
             except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):  # unreadable, cut short
                 bucket.reset()
+            if bucket.code is not None:  # the next language's environment finds it in memory
+                self._compiled[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._compiled[bucket.key] = bucket.bytecode_to_string()

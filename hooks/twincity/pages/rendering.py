@@ -414,6 +414,9 @@ def _fill(pattern: str, **values: Any) -> Markup:
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(Path(__file__).parents[1] / "templates"),
+        # The compiled templates are kept between builds (compiled_templates.py): without
+        # the optimizer no filter runs while compiling, so none of its results is kept.
+        optimized=False,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
