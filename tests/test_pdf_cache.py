@@ -5,6 +5,7 @@ they are copied from the cache, and Chromium is not started."""
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -108,3 +109,24 @@ def test_printing_off_prints_nothing_unless_the_pdfs_are_required(site_copy, mon
     monkeypatch.setenv("TWINCITY_REQUIRE_PDF", "1")  # make build, make pages
     site_copy.publish()
     assert site_copy.printed == [list(LANGUAGES)]
+
+
+def test_the_cache_keeps_the_most_recently_used_pdfs_and_never_an_empty_one(tmp_path):
+    """Builds for several addresses share the folder: the ones used last stay; a PDF that is
+    gone (another build dropped it) is printed again, never copied as an empty file."""
+    cache = pdf.PdfCache(tmp_path / "cache")
+    printed = tmp_path / "printed.pdf"
+    printed.write_bytes(b"%PDF-1.7 a fact sheet")
+    lang = LANGUAGES[0]
+    for number in range(cache.KEEP + 3):
+        cache.store(lang, f"key{number}", printed)
+        os.utime(cache.folder / f"{lang}-key{number}.pdf", (1_000_000 + number,) * 2)  # one a second
+    kept = sorted(path.name for path in cache.folder.glob(f"{lang}-*.pdf"))
+    assert len(kept) == cache.KEEP and f"{lang}-key0.pdf" not in kept, kept
+    out = tmp_path / "site"
+    out.mkdir()
+    assert cache.copy(lang, f"key{cache.KEEP + 2}", out)
+    assert (out / factsheet_pdf_name(lang)).read_bytes() == printed.read_bytes()
+    assert not cache.copy(lang, "key0", out)
+    assert not (cache.folder / f"{lang}-key0.pdf").exists()
+    assert not list(cache.folder.glob("*.tmp")), "a temporary file was left behind"

@@ -21,5 +21,5 @@ FOLDER = Path(".cache")
 
 def cache_folder(config, name: str) -> Path:
     """The folder where builds of this project keep `name`."""
-    root = os.environ.get("TWINCITY_CACHE")
-    return (Path(root) if root else config_root(config) / FOLDER) / name
+    root = config_root(config)
+    return root / (os.environ.get("TWINCITY_CACHE") or FOLDER) / name  # a relative TWINCITY_CACHE: from mkdocs.yml

@@ -160,10 +160,12 @@ def printing_fingerprint() -> str:
 
 
 class PdfCache:
-    """PDFs in `folder`, named <language>-<key>.pdf; the newest few per language are kept
-    (`make build` and test builds for other addresses each find theirs)."""
+    """PDFs in `folder`, named <language>-<key>.pdf; the most recently used per language
+    are kept: a fact sheet holds its site's address, and `make build`, `make pages` and
+    the tests (two sites for each of up to four workers, each for its own port) each
+    build for their own. Builds at once may share the folder."""
 
-    KEEP = 4
+    KEEP = 12
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -174,23 +176,31 @@ class PdfCache:
     def copy(self, lang: str, key: str, folder: Path) -> bool:
         """Copy the language's PDF printed under `key` into `folder`; False if there is none."""
         cached = self._path(lang, key)
-        if not cached.is_file():
+        try:
+            shutil.copyfile(cached, folder / factsheet_pdf_name(lang))
+            os.utime(cached)  # recently used: kept (never creates the file, as touch would)
+        except FileNotFoundError:  # not printed yet, or just dropped by another build
             return False
-        shutil.copyfile(cached, folder / factsheet_pdf_name(lang))
-        cached.touch()  # recently used: kept
         return True
 
     def store(self, lang: str, key: str, pdf: Path) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            older = sorted(self.folder.glob(f"{lang}-*.pdf"), key=lambda path: path.stat().st_mtime, reverse=True)
+            older = sorted(self.folder.glob(f"{lang}-*.pdf"), key=_modified, reverse=True)
             for old in older[self.KEEP - 1 :]:
-                old.unlink()
-            temporary = self._path(lang, key).with_suffix(".tmp")
+                old.unlink(missing_ok=True)
+            temporary = self._path(lang, key).with_suffix(f".{os.getpid()}.tmp")  # one a process
             shutil.copyfile(pdf, temporary)
             temporary.replace(self._path(lang, key))
         except OSError as error:  # a read-only checkout still builds, printing every time
             log.info("Fact sheet PDF not cached in %s: %s", self.folder, error)
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:  # dropped by another build meanwhile
+        return 0.0
 
 
 def unavailable() -> str | None:
