@@ -128,3 +128,15 @@ def test_an_empty_page_has_no_ids_and_no_addresses():
     for text in (b"", b"  \n"):
         parsed = parse_page(text, "empty.html")
         assert (parsed.ids, parsed.references, parsed.base) == (set(), [], None)
+
+
+def test_what_the_parser_cannot_read_is_reported_not_skipped():
+    """A link after </html> (a browser shows it) or in a page too deep to read is never silently unchecked."""
+    after = parse_page(b"<html><body><p>x</p></body></html>\n<a href='nowhere/'>late</a>\n", "late.html")
+    assert after.unread == ["late.html:1: text after </html>, which the check does not read"]
+    for depth, read in ((300, True), (3000, False)):  # libxml2 reads 2048 levels at most
+        page = b"<html><body>" + b"<div>" * depth + b"<a href='x/'>deep</a>" + b"</div>" * depth + b"</body></html>"
+        parsed = parse_page(page, "deep.html")
+        assert [r.value for r in parsed.references] == (["x/"] if read else [])
+        assert bool(parsed.unread) is not read, parsed.unread
+    assert parse_page(PAGE, "sub/index.html").unread == []

@@ -15,6 +15,7 @@ Prints one line a problem and exits 1 when there is any.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,16 +44,27 @@ class Parsed:
     references: list[Reference] = field(default_factory=list)
     base: str | None = None
     url: str = ""  # where the page is served, with its <base> applied: its links resolve against it
+    unread: list[str] = field(default_factory=list)  # parts of the page the check could not read
 
 
 # libxml2's HTML parser, recovering from errors as a browser does; the bytes are UTF-8.
-_HTML = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+# Without its limits on depth and size (huge_tree): a page it stops reading is reported.
+_HTML = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+# libxml2 drops what follows </html>; a browser shows it, so it is reported, not skipped.
+_AFTER_HTML = re.compile(rb"</html\s*>(.*)\Z", re.IGNORECASE | re.DOTALL)
 
 
 def parse_page(text: bytes, page: str) -> Parsed:
     """The ids and the addresses of one built page (`page`: its path in the site)."""
     result = Parsed()
     root = etree.fromstring(text, _HTML) if text.strip() else None
+    fatal = [error for error in _HTML.error_log if error.level == etree.ErrorLevels.FATAL]
+    if fatal:
+        result.unread.append(f"{page}:{fatal[0].line}: the page could not be read to its end: {fatal[0].message}")
+    after = _AFTER_HTML.search(text)
+    if after and after[1].strip():
+        line = text[: after.start(1)].count(b"\n") + 1
+        result.unread.append(f"{page}:{line}: text after </html>, which the check does not read")
     for element in root.iter() if root is not None else ():
         tag = element.tag
         if not isinstance(tag, str):  # an entity or other node without a tag name
@@ -171,6 +183,7 @@ class Checker:
         problems: list[str] = []
         count = 0
         for page in sorted(self.site_dir.rglob("*.html")):
+            problems += self.parse(page).unread
             for reference in self.parse(page).references:
                 count += 1
                 problems += self.problems_of(reference, page)
