@@ -71,12 +71,14 @@ lint: $(VENV)/.dev ## Ruff's lint and format check of the Python code
 
 # The non-browser tests run on every core (up to 4: pytest-xdist; most of their time is
 # in builds of copies of the site, waiting on no one), then the browser tests one after
-# another, as timing-sensitive as a reader's phone. Both run even when the first fails.
+# another, as timing-sensitive as a reader's phone. Both run when tests of the first fail
+# (pytest's status 1), not when it was interrupted or could not run (2, 3, 4).
 TEST_WORKERS ?= auto
 test: lint $(VENV)/.dev $(VNU_JAR) chromium ## Ruff, then the whole test suite, browser tests, HTML and link checks included
 	@command -v java >/dev/null || { echo "make test: the Nu HTML checker needs Java: apt-get install default-jre-headless" >&2; exit 1; }
 	$(BIN)/python -m pytest -m "not browser" -n $(TEST_WORKERS) --maxprocesses 4 --dist worksteal; \
-	  status=$$?; $(BIN)/python -m pytest -m browser || exit 1; exit $$status
+	  status=$$?; case $$status in 2|3|4) exit $$status;; esac; \
+	  $(BIN)/python -m pytest -m browser || exit 1; exit $$status
 
 # A third language added to a copy by the README's recipe (tools/add_language.py, every
 # text marked "[ja] ") and committed there as a person would, then the tests run there,

@@ -15,7 +15,7 @@ from properdocs.commands.build import build
 from properdocs.config import load_config
 
 from support.site import BUILD_CACHE, ROOT, SITE_PORT, BuiltSite, printing_pdfs
-from tools.pages_server import free_port, serve
+from tools.pages_server import reserve_port, serve
 from twincity.config.yaml_aliases import alias_problems
 
 # The tests' builds do not print the fact-sheet PDFs (seconds of Chromium each), except
@@ -55,8 +55,16 @@ class _WarningCollector(logging.Handler):
 
 
 @pytest.fixture(scope="session")
-def site_port() -> int:
-    return free_port(SITE_PORT)
+def site_listener():
+    """The loopback port the shared site is built for, held until it is served."""
+    listener = reserve_port(SITE_PORT)
+    yield listener
+    listener.close()
+
+
+@pytest.fixture(scope="session")
+def site_port(site_listener) -> int:
+    return site_listener.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -81,9 +89,9 @@ def built_site(tmp_path_factory, site_port) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site, site_port):
+def site_server(built_site, site_port, site_listener):
     """The URL of the built site, served on loopback for the browser tests."""
-    server = serve(built_site.dir, site_port)
+    server = serve(built_site.dir, site_port, site_listener)
     yield built_site.url
     server.shutdown()
     server.server_close()

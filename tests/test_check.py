@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +19,9 @@ from support.site import LANGUAGES, ROOT, copy_project, run_build
 
 def run_check(project: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL="http://127.0.0.1:8000/", PYTHONPATH="hooks")
-    return run_command("twincity.check", ["--config", "mkdocs.yml"], cwd=project, env=env, timeout=120)
+    return run_command(
+        [sys.executable, "-m", "twincity.check", "--config", "mkdocs.yml"], cwd=project, env=env, timeout=120
+    )
 
 
 def _edit_yaml(path: Path, change: Callable) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -17,15 +16,10 @@ import pytest
 import yaml
 
 from support.site import copy_project
+from tools.pages_server import free_port
 
 SOURCES_PAGE = "sources/"
 _LOG: list[Path] = []  # the running server's output, shown when a page never changes
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> str:
@@ -51,7 +45,7 @@ def _wait_for(url: str, wanted: str, seconds: float = 90) -> str:
 @pytest.fixture
 def served(tmp_path):
     project = copy_project(tmp_path / "project")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=url, TWINCITY_PDF="off")
     log = (tmp_path / "serve.log").open("w")

@@ -56,25 +56,40 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def free_port(preferred: int = 0) -> int:
-    """A free loopback port: `preferred` when it is free, else any.
+    """A free loopback port: `preferred` when it is free, else any (to serve right away)."""
+    with reserve_port(preferred) as sock:
+        return sock.getsockname()[1]
+
+
+def reserve_port(preferred: int = 0) -> socket.socket:
+    """A loopback port held for a site to be served later: `preferred` when it is free,
+    else any; `serve` takes the socket, so no other program can take the port meanwhile.
 
     A built site holds its own address (canonical links, the QR codes), so building it
     for the same port from one test run to the next lets the build cache find the
     fact-sheet PDFs printed for it last time."""
     for port in (preferred, 0) if preferred else (0,):
-        with socket.socket() as sock:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds it
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:  # taken: another run, or another program
-                continue
-            return sock.getsockname()[1]
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds it
+        try:
+            sock.bind(("127.0.0.1", port))
+            sock.listen()
+        except OSError:  # taken: another run, or another program
+            sock.close()
+            continue
+        return sock
     raise OSError("no free loopback port")
 
 
-def serve(site_dir: Path, port: int) -> http.server.ThreadingHTTPServer:
-    """Serve site_dir on loopback in a background thread; call shutdown() when done."""
+def serve(site_dir: Path, port: int, listener: socket.socket | None = None) -> http.server.ThreadingHTTPServer:
+    """Serve site_dir on loopback at `port` in a background thread, through `listener` (from
+    `reserve_port`) while it is open; call shutdown() and server_close() when done."""
     handler = functools.partial(PagesHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    if listener is not None and listener.fileno() != -1:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler, bind_and_activate=False)
+        server.socket.close()
+        server.socket = listener
+    else:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

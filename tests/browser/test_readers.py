@@ -60,7 +60,10 @@ def _settle(page) -> None:
     contrast on what is painted, and half-faded text fails it."""
     page.evaluate(
         "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-        ".then(() => Promise.all(document.getAnimations().map(a => a.finished)))"
+        ".then(() => Promise.race(["
+        "  Promise.allSettled(document.getAnimations().map(a => a.finished)),"
+        "  new Promise(done => setTimeout(done, 2000)),"  # an endless animation: measured as it is
+        "]))"
     )
 
 

@@ -15,7 +15,7 @@ from tools.pages_server import serve
 @pytest.fixture(scope="module")
 def third_url():
     site = built_third_language_site()
-    server = serve(site.dir, urlsplit(site.url).port)
+    server = serve(site.dir, urlsplit(site.url).port, site.listener)
     yield site.url
     server.shutdown()
     server.server_close()

@@ -7,6 +7,7 @@ import copy
 import functools
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from types import SimpleNamespace
 from bs4 import BeautifulSoup
 
 from tools.site_layout import ROOT, languages, nav_pages, nav_translations, page_path, page_slugs, source_language
+from twincity import build_cache
 
 from .processes import run_command
 
@@ -141,6 +143,7 @@ class BuiltSite:
     dir: Path
     url: str
     warnings: list[str] = field(default_factory=list)
+    listener: socket.socket | None = None  # its port, held until it is served (tools/pages_server.py)
 
     def page_path(self, slug: str, lang: str) -> Path:
         """The built HTML file of a page (`slug` '' is the home page)."""
@@ -157,9 +160,9 @@ class BuiltSite:
 # Printing the fact-sheet PDFs takes Chromium seconds per build: the tests' builds skip
 # it (conftest sets TWINCITY_PDF=off for the session), except those a test about the
 # PDFs, or about links to them, uses: built inside `printing_pdfs()` or with pdf=True.
-BUILD_CACHE = ROOT / ".cache"
+BUILD_CACHE = ROOT / build_cache.FOLDER
 # The loopback ports the session's shared sites are built for, when free
-# (tools/pages_server.free_port): outside Linux's range for outgoing connections, two
+# (tools/pages_server.reserve_port): outside Linux's range for outgoing connections, two
 # for each pytest-xdist worker (gw0, gw1, ...) so that each finds its PDFs in the cache.
 _WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
 SITE_PORT, THIRD_LANGUAGE_PORT = 8431 + 2 * _WORKER, 8432 + 2 * _WORKER
@@ -198,16 +201,17 @@ def run_build(
         env["SITE_URL"] = site_url
     # As every project command does (Makefile): the configuration's guard first, before
     # MkDocs reads it (tools/config_guard.py).
-    guard = run_command("tools.config_guard", [str(project / "mkdocs.yml")], cwd=ROOT, env=env, timeout=60)
+    guard = run_command(
+        [sys.executable, "-m", "tools.config_guard", str(project / "mkdocs.yml")], cwd=ROOT, env=env, timeout=60
+    )
     if guard.returncode != 0:
         return guard
+    properdocs = str(Path(sys.executable).with_name("properdocs"))
     return run_command(
-        "properdocs",
-        ["build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
+        [properdocs, "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site"), *extra],
         cwd=project,
         env=env,
         timeout=300,
-        program=str(Path(sys.executable).with_name("properdocs")),
     )
 
 

@@ -18,7 +18,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from tools.add_language import add_language, add_to_config
-from tools.pages_server import free_port
+from tools.pages_server import reserve_port
 
 from .site import LANGUAGES, THIRD_LANGUAGE_PORT, BuiltSite, copy_project, printing_pdfs
 
@@ -46,7 +46,8 @@ def project_with_third_language(dest: Path) -> Path:
 @functools.cache
 def built_third_language_site() -> BuiltSite:
     """The project with one more language, built once per test session for a loopback port."""
-    url = f"http://127.0.0.1:{free_port(THIRD_LANGUAGE_PORT)}/"
+    listener = reserve_port(THIRD_LANGUAGE_PORT)  # held until a test serves the site
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/"
     project = project_with_third_language(Path(tempfile.mkdtemp(prefix="third-language-")) / "project")
     site_dir = project / "site"
     messages: list[str] = []
@@ -59,4 +60,4 @@ def built_third_language_site() -> BuiltSite:
             build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), site_url=url))
     finally:
         logger.removeHandler(handler)
-    return BuiltSite(dir=site_dir, url=url, warnings=messages)
+    return BuiltSite(dir=site_dir, url=url, warnings=messages, listener=listener)
