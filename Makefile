@@ -74,6 +74,10 @@ lint: $(VENV)/.dev ## Ruff's lint and format check of the Python code
 # another, as timing-sensitive as a reader's phone. Both run when tests of the first fail
 # (pytest's status 1), not when it was interrupted or could not run (2, 3, 4).
 TEST_WORKERS ?= auto
+# pytest keeps the test modules it rewrites (for its assert messages) as bytecode; where the
+# machine turned bytecode off (PYTHONDONTWRITEBYTECODE), every worker rewrote every module
+# on every run. The files go to __pycache__/ folders, which git ignores.
+test: export PYTHONDONTWRITEBYTECODE :=
 test: lint $(VENV)/.dev $(VNU_JAR) chromium ## Ruff, then the whole test suite, browser tests, HTML and link checks included
 	@command -v java >/dev/null || { echo "make test: the Nu HTML checker needs Java: apt-get install default-jre-headless" >&2; exit 1; }
 	$(BIN)/python -m pytest -m "not browser" -n $(TEST_WORKERS) --maxprocesses 4 --dist worksteal; \

@@ -26,6 +26,10 @@ os.environ["TWINCITY_PDF"] = "off"
 # and printed PDFs in the checkout's build cache (hooks/twincity/build_cache.py): entries
 # are keyed by what they are made from, so the copies share them safely.
 os.environ["TWINCITY_CACHE"] = str(BUILD_CACHE)
+# The tests' builds are not a copy served in mainland China: no filing numbers from the
+# shell (tests/test_filing.py sets them where it is about them).
+for _name in ("ICP_FILING", "PSB_FILING"):
+    os.environ.pop(_name, None)
 
 # -----------------------------------------------------------------------------
 # The built site
