@@ -64,7 +64,7 @@ def _is_chinese(element) -> bool:
 
 def _prose(built_site, slug: str, lang: str, *, drop_chinese: bool = False):
     """The page's main content without permalinks and source excerpts; on request
-    also without the elements marked lang="zh"."""
+    also without the elements marked as in a Chinese edition's language (CHINESE)."""
     article = built_site.soup(slug, lang).select_one("article.md-content__inner")
     assert article is not None, f"{_url(slug, lang)} has no main content"
     article = copy.copy(article)
@@ -505,7 +505,7 @@ def test_english_pages_mark_their_chinese_text(built_site, slug, lang):
     for block in [article, *article.find_all(_BLOCKS)]:
         problems += unmarked_chinese(_own_text(block))
     assert not problems, (
-        f'{_url(slug, lang)}: Chinese outside lang="zh" elements (allowed only as a '
+        f"{_url(slug, lang)}: Chinese outside elements marked lang={'/'.join(CHINESE)} (allowed only as a "
         f"gloss of up to {_MAX_GLOSS} characters in brackets):\n  " + "\n  ".join(problems)
     )
 

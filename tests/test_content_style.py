@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from support.data import load
+from support.rendering import render_context
 from support.site import LANGUAGES, ROOT, SOURCE_LANGUAGE, awaiting_translation, catalogues, page_slugs
-from twincity.pages.links import PageLinks
 from twincity.pages.rendering import RenderContext, render_timeline
 
 CATALOGUES = catalogues()
@@ -48,20 +48,7 @@ def _undated(entries: list[dict]) -> list[dict]:
 
 
 def _timeline_context(data, lang: str) -> RenderContext:
-    slugs = [slug or "index" for slug in page_slugs()]
-    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-    links = PageLinks(
-        page_url=f"{prefix}timeline/",
-        targets={slug: prefix + ("" if slug == "index" else f"{slug}/") for slug in slugs},
-    )
-    return RenderContext(
-        data=data,
-        texts=CATALOGUES[lang],
-        catalogues=CATALOGUES,
-        source=SOURCE_LANGUAGE,
-        links=links,
-        src="docs/timeline.md",
-    )
+    return render_context(lang, data, "timeline")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 
-from support.data import DataCopy, load, text
+from support.data import DataCopy, load, problems, text
 from support.site import LANGUAGES
 from twincity.errors import DataError
 
@@ -18,12 +18,6 @@ EN = LANGUAGES[-1]
 @pytest.fixture
 def data(tmp_path) -> DataCopy:
     return DataCopy(tmp_path)
-
-
-def problems(data: DataCopy) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load(data.dir)
-    return [str(p) for p in caught.value.problems]
 
 
 def _text(data, file, entry_id, field, lang, value):

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from support.data import DEFAULT, DELETE, FIXTURE_DATA, OTHERS, DataCopy, load, text
+from support.data import DEFAULT, DELETE, FIXTURE_DATA, OTHERS, DataCopy, load, problems, text
 from support.site import LANGUAGES
 from twincity.data.loading import load_site_data
 from twincity.data.models import Era, Span
@@ -17,12 +17,6 @@ from twincity.errors import DataError
 @pytest.fixture
 def data(tmp_path) -> DataCopy:
     return DataCopy(tmp_path)
-
-
-def problems(data: DataCopy) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load(data.dir)
-    return [str(p) for p in caught.value.problems]
 
 
 # -----------------------------------------------------------------------------

@@ -10,9 +10,9 @@ from bs4 import BeautifulSoup
 
 from support.data import DataCopy, load
 from support.data import text as in_languages
-from support.site import LANGUAGES, SOURCE_LANGUAGE, catalogues, page_slugs
+from support.rendering import page_links, render_context
+from support.site import LANGUAGES, catalogues
 from twincity.errors import PageError
-from twincity.pages.links import PageLinks
 from twincity.pages.markers import fill_markers, heading_level_below
 from twincity.pages.rendering import (
     RenderContext,
@@ -24,28 +24,10 @@ from twincity.pages.rendering import (
 
 DATA = load()
 CATALOGUES = catalogues()
-# Every page of the site by its file's slug ('index' is the home page).
-SLUGS = [slug or "index" for slug in page_slugs()]
-
-
-def page_links(page_url: str, lang: str) -> PageLinks:
-    """Links from a page at `page_url` to the site's pages in `lang`, as MkDocs' files give them."""
-    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-    return PageLinks(
-        page_url=page_url, targets={slug: prefix + ("" if slug == "index" else f"{slug}/") for slug in SLUGS}
-    )
 
 
 def context(lang: str, data=DATA, url: str | None = None, src: str = "docs/x.md") -> RenderContext:
-    url = url if url is not None else ("x/" if lang == LANGUAGES[0] else f"{lang}/x/")
-    return RenderContext(
-        data=data,
-        texts=CATALOGUES[lang],
-        catalogues=CATALOGUES,
-        source=SOURCE_LANGUAGE,
-        links=page_links(url, lang),
-        src=src,
-    )
+    return render_context(lang, data, url=url, src=src)
 
 
 def to_html(text: str) -> BeautifulSoup:

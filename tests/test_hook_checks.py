@@ -9,22 +9,19 @@ import pytest
 import yaml
 
 from support.data import DEFAULT, OTHERS, load, text
+from support.rendering import page_links, render_context
 from support.site import LANGUAGES, ROOT, copy_project, run_build
 from twincity.config.catalogue import load_catalogues
 from twincity.errors import PageError
-from twincity.pages.links import PageLinks
 from twincity.pages.markers import MARKERS, fill_markers
 from twincity.pages.rendering import RenderContext
 
 CATALOGUES = load_catalogues(LANGUAGES, ROOT / "hooks" / "twincity" / "locales")
 DATA = load()
-SLUGS = ("agreements", "timeline", "quotes", "glossary", "sources")
 
 
 def _ctx(lang: str = LANGUAGES[0]) -> RenderContext:
-    root = "" if lang == LANGUAGES[0] else f"{lang}/"
-    links = PageLinks(page_url=f"{root}history/", targets={slug: f"{root}{slug}/" for slug in SLUGS})
-    return RenderContext(DATA, CATALOGUES[lang], CATALOGUES, LANGUAGES[0], links, "docs/history.md")
+    return render_context(lang, DATA, "history")
 
 
 def test_a_citation_not_in_the_source_stops_the_build_showing_where_it_differs(tmp_path):
@@ -101,21 +98,10 @@ def test_markers_inside_code_are_left_as_written(lang):
 def test_the_corrections_table_is_rendered_from_the_data_in_the_pages_language(lang):
     from bs4 import BeautifulSoup
 
-    ctx = _ctx(lang)
-    links = PageLinks(
-        page_url=ctx.links.page_url.replace("history", "sources"),
-        targets=ctx.links.targets,
-        titles={slug: f"{slug} title" for slug in SLUGS + ("outlook", "cooperation", "history")},
+    ctx = render_context(lang, DATA, "sources")
+    ctx = dataclasses.replace(
+        ctx, links=page_links(ctx.links.page_url, lang, titles={slug: f"{slug} title" for slug in ctx.links.targets})
     )
-    links = PageLinks(
-        links.page_url,
-        {
-            **links.targets,
-            **{s: links.targets["timeline"].replace("timeline", s) for s in ("outlook", "cooperation", "history")},
-        },
-        links.titles,
-    )
-    ctx = RenderContext(ctx.data, ctx.texts, ctx.catalogues, ctx.source, links, "docs/sources.md")
     from twincity.pages.rendering import render_corrections
 
     soup = BeautifulSoup(render_corrections(ctx), "html.parser")

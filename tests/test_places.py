@@ -13,11 +13,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support.data import DataCopy, load
+from support.data import DataCopy, load, problems
 from support.data import text as in_languages
-from support.site import LANGUAGES, ROOT, SOURCE_LANGUAGE, catalogues, copy_project, page_slugs, run_build
-from twincity.errors import DataError
-from twincity.pages.links import PageLinks
+from support.rendering import render_context
+from support.site import LANGUAGES, ROOT, SOURCE_LANGUAGE, catalogues, copy_project, run_build
 from twincity.pages.rendering import RenderContext, render_glance, render_schematic
 from twincity.pages.schematic import FONT
 from twincity.publish.open_data import to_geojson
@@ -25,30 +24,11 @@ from twincity.publish.open_data import to_geojson
 DATA = load(ROOT / "data")
 CATALOGUES = catalogues()
 SOURCE = (ROOT / "sources" / "source-article.zh.txt").read_text("utf-8")
-SLUGS = [slug or "index" for slug in page_slugs()]
 
 
 def context(lang: str, data=DATA) -> RenderContext:
     """As on the agreements page of the language."""
-    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-    links = PageLinks(
-        page_url=f"{prefix}agreements/",
-        targets={slug: prefix + ("" if slug == "index" else f"{slug}/") for slug in SLUGS},
-    )
-    return RenderContext(
-        data=data,
-        texts=CATALOGUES[lang],
-        catalogues=CATALOGUES,
-        source=SOURCE_LANGUAGE,
-        links=links,
-        src="docs/agreements.md",
-    )
-
-
-def problems(data: DataCopy) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load(data.dir)
-    return [str(p) for p in caught.value.problems]
+    return render_context(lang, data, "agreements")
 
 
 # -----------------------------------------------------------------------------

@@ -7,9 +7,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from twincity.data.loading import load_site_data
+from twincity.errors import DataError
 
 from .site import LANGUAGES
 
@@ -71,3 +73,10 @@ def load(data_dir: Path = FIXTURE_DATA, languages: tuple[str, ...] = LANGUAGES, 
 def project_source():
     """The project's source, loaded with the project's data, as the build loads it."""
     return load(SOURCES.parent / "data").source
+
+
+def problems(data: DataCopy) -> list[str]:
+    """What loading the copy's data finds wrong: each problem's message; it must find some."""
+    with pytest.raises(DataError) as caught:
+        load(data.dir)
+    return [str(p) for p in caught.value.problems]
