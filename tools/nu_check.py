@@ -36,6 +36,14 @@ HINTS = (
 )
 
 
+# How the JVM runs the checker: one short run over a few dozen files, where the JVM's own
+# work outweighs the checking. Only the quick compiler (C1) and one garbage collector
+# thread: half the CPU time of the defaults (4.3 s to 2.0 s over the site's 25 pages, the
+# same report). C1's code needs a deeper stack than the default 1 MB on the HTML schema
+# (a StackOverflowError at 1 MB; 1.5 MB was enough), so the stack is set well above that.
+JVM_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m")
+
+
 class NuCheckerMissing(RuntimeError):
     pass
 
@@ -73,7 +81,17 @@ def check(files: list[Path], base: Path) -> list[Message]:
     if not files:
         raise ValueError("no HTML files to check")
     result = subprocess.run(
-        [java(), "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--exit-zero-always", *map(str, files)],
+        [
+            java(),
+            *JVM_OPTIONS,
+            "-jar",
+            str(VNU_JAR),
+            "--format",
+            "json",
+            "--stdout",
+            "--exit-zero-always",
+            *map(str, files),
+        ],
         capture_output=True,
         text=True,
         timeout=600,
