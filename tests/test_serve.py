@@ -42,8 +42,11 @@ def _wait_for(url: str, wanted: str, seconds: float = 90) -> str:
     raise AssertionError(f"{url} never showed {wanted!r}; the server said:\n{_LOG[0].read_text('utf-8')[-3000:]}")
 
 
-@pytest.fixture
-def served(tmp_path):
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """One served copy for the module's tests (starting a server is a whole build): each
+    test's edits are of its own, and a test that breaks the data puts it back."""
+    tmp_path = tmp_path_factory.mktemp("serve")
     project = copy_project(tmp_path / "project")
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
