@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ import properdocs.replacement  # noqa: F401  (isort: skip)
 from properdocs.commands.build import build
 from properdocs.config import load_config
 
+from support.marks import may_select
 from support.site import BUILD_CACHE, ROOT, SITE_PORT, BuiltSite, printing_pdfs
 from tools.pages_server import reserve_port, serve
 from twincity.config.yaml_aliases import alias_problems
@@ -30,6 +32,22 @@ os.environ["TWINCITY_CACHE"] = str(BUILD_CACHE)
 # shell (tests/test_filing.py sets them where it is about them).
 for _name in ("ICP_FILING", "PSB_FILING"):
     os.environ.pop(_name, None)
+
+# -----------------------------------------------------------------------------
+# Collection
+# -----------------------------------------------------------------------------
+
+BROWSER_TESTS = Path(__file__).parent / "browser"  # every test there is marked browser (its conftest)
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """The browser tests' folder is not even imported (Playwright, about 0.6 s in each
+    process) when the mark expression (-m) selects no test marked browser, whatever other
+    marks it carries: `make test`'s first phase, `-m "not browser"`."""
+    if collection_path == BROWSER_TESTS and not may_select(config.getoption("markexpr"), "browser", config):
+        return True
+    return None
+
 
 # -----------------------------------------------------------------------------
 # The built site
