@@ -1,5 +1,6 @@
-"""Shared fixtures: the site is built once per test session, in-process, and served
-locally the way GitHub Pages serves it (404.html for every missing path)."""
+"""Shared fixtures: the site (and the site with a third language) is built once per test
+run, in-process, however many pytest-xdist workers share the run (support/shared.py), and
+served locally the way GitHub Pages serves it (404.html for every missing path)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from properdocs.commands.build import build
 from properdocs.config import load_config
 
 from support.marks import may_select
-from support.site import BUILD_CACHE, ROOT, SITE_PORT, BuiltSite, printing_pdfs
-from tools.pages_server import reserve_port, serve
+from support.shared import serving, shared_site
+from support.site import BUILD_CACHE, ROOT, SITE_PORT, THIRD_LANGUAGE_PORT, BuiltSite, printing_pdfs
+from support.third_language import build_third_language_site
 from twincity.config.yaml_aliases import alias_problems
 
 # The tests' builds do not print the fact-sheet PDFs (seconds of Chromium each), except
@@ -77,22 +79,15 @@ class _WarningCollector(logging.Handler):
 
 
 @pytest.fixture(scope="session")
-def site_listener():
-    """The loopback port the shared site is built for, held until it is served."""
-    listener = reserve_port(SITE_PORT)
-    yield listener
-    listener.close()
+def built_site(tmp_path_factory) -> BuiltSite:
+    """The project as it is, built once for the run (support/shared.py), with its PDFs."""
+    site = shared_site(tmp_path_factory, "site", SITE_PORT, _build_project)
+    yield site
+    if site.listener is not None:
+        site.listener.close()
 
 
-@pytest.fixture(scope="session")
-def site_port(site_listener) -> int:
-    return site_listener.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory, site_port) -> BuiltSite:
-    site_dir = tmp_path_factory.mktemp("site")
-    url = f"http://127.0.0.1:{site_port}/"
+def _build_project(folder: Path, url: str) -> tuple[Path, list[str]]:
     collector = _WarningCollector()
     # ProperDocs logs under "properdocs"; plugins still log under "mkdocs", which its
     # command makes a child of "properdocs" (properdocs.__main__.State): do the same here.
@@ -102,18 +97,24 @@ def built_site(tmp_path_factory, site_port) -> BuiltSite:
     # As every project command does: no YAML aliases in mkdocs.yml (tools/config_guard.py).
     assert not alias_problems(ROOT / "mkdocs.yml"), alias_problems(ROOT / "mkdocs.yml")
     try:
-        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=url)
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(folder), site_url=url)
         with printing_pdfs():  # the PDF tests and the link check read its PDFs
             build(config)
     finally:
         logger.removeHandler(collector)
-    return BuiltSite(dir=site_dir, url=url, warnings=collector.messages)
+    return folder, collector.messages
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site, site_port, site_listener):
+def site_server(built_site):
     """The URL of the built site, served on loopback for the browser tests."""
-    server = serve(built_site.dir, site_port, site_listener)
-    yield built_site.url
-    server.shutdown()
-    server.server_close()
+    yield from serving(built_site)
+
+
+@pytest.fixture(scope="session")
+def third_language_site(tmp_path_factory) -> BuiltSite:
+    """The project with one more language added the README's way (support/third_language.py)."""
+    site = shared_site(tmp_path_factory, "third-language", THIRD_LANGUAGE_PORT, build_third_language_site)
+    yield site
+    if site.listener is not None:
+        site.listener.close()

@@ -14,7 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from support.site import LANGUAGES, SITE_LANGUAGES, SOURCE_LANGUAGE, copy_project, page_slugs, run_build
-from support.third_language import ALL, CODE, PLACEHOLDER, add_language_to_config, built_third_language_site
+from support.third_language import ALL, CODE, PLACEHOLDER, add_language_to_config
 from twincity.data.kinds import KINDS
 from twincity.pages.rendering import factsheet_pdf_name
 from twincity.publish import pdf
@@ -24,8 +24,8 @@ ROOTS = {**{code: language.root for code, language in SITE_LANGUAGES.items()}, C
 
 
 @pytest.fixture(scope="module")
-def third():
-    return built_third_language_site()
+def third(third_language_site):
+    return third_language_site
 
 
 def _soup(site, code: str, slug: str) -> BeautifulSoup:

@@ -7,18 +7,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from support.shared import serving
 from support.site import LANGUAGES, SITE_LANGUAGES
-from support.third_language import CODE, PLACEHOLDER, built_third_language_site
-from tools.pages_server import serve
+from support.third_language import CODE, PLACEHOLDER
 
 
 @pytest.fixture(scope="module")
-def third_url():
-    site = built_third_language_site()
-    server = serve(site.dir, urlsplit(site.url).port, site.listener)
-    yield site.url
-    server.shutdown()
-    server.server_close()
+def third_url(third_language_site):
+    yield from serving(third_language_site)
 
 
 def _switch_to(page, lang: str) -> None:

@@ -161,11 +161,10 @@ class BuiltSite:
 # it (conftest sets TWINCITY_PDF=off for the session), except those a test about the
 # PDFs, or about links to them, uses: built inside `printing_pdfs()` or with pdf=True.
 BUILD_CACHE = ROOT / build_cache.FOLDER
-# The loopback ports the session's shared sites are built for, when free
-# (tools/pages_server.reserve_port): outside Linux's range for outgoing connections, two
-# for each pytest-xdist worker (gw0, gw1, ...) so that each finds its PDFs in the cache.
-_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-SITE_PORT, THIRD_LANGUAGE_PORT = 8431 + 2 * _WORKER, 8432 + 2 * _WORKER
+# The loopback ports the run's shared sites (support/shared.py) are built for, when free
+# (tools/pages_server.reserve_port): outside Linux's range for outgoing connections, and
+# the same from run to run, so that the build finds its PDFs in the cache.
+SITE_PORT, THIRD_LANGUAGE_PORT = 8431, 8432
 
 
 @contextlib.contextmanager

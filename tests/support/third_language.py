@@ -9,18 +9,15 @@ three languages (`make test-language`) add a fourth.
 
 from __future__ import annotations
 
-import functools
 import logging
-import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from tools.add_language import add_language, add_to_config
-from tools.pages_server import reserve_port
 
-from .site import LANGUAGES, THIRD_LANGUAGE_PORT, BuiltSite, copy_project, printing_pdfs
+from .site import LANGUAGES, copy_project, printing_pdfs
 
 # (code, name, Open Graph locale): the first the site does not have is added.
 CANDIDATES = (("ja", "日本語", "ja_JP"), ("fr", "Français", "fr_FR"), ("de", "Deutsch", "de_DE"))
@@ -43,12 +40,10 @@ def project_with_third_language(dest: Path) -> Path:
     return project
 
 
-@functools.cache
-def built_third_language_site() -> BuiltSite:
-    """The project with one more language, built once per test session for a loopback port."""
-    listener = reserve_port(THIRD_LANGUAGE_PORT)  # held until a test serves the site
-    url = f"http://127.0.0.1:{listener.getsockname()[1]}/"
-    project = project_with_third_language(Path(tempfile.mkdtemp(prefix="third-language-")) / "project")
+def build_third_language_site(folder: Path, url: str) -> tuple[Path, list[str]]:
+    """Build the project with one more language in `folder` for `url` (support/shared.py
+    builds it once per test run: the `third_language_site` fixture)."""
+    project = project_with_third_language(folder / "project")
     site_dir = project / "site"
     messages: list[str] = []
     handler = logging.Handler(level=logging.WARNING)
@@ -60,4 +55,4 @@ def built_third_language_site() -> BuiltSite:
             build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), site_url=url))
     finally:
         logger.removeHandler(handler)
-    return BuiltSite(dir=site_dir, url=url, warnings=messages, listener=listener)
+    return site_dir, messages
