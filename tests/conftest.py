@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,16 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     if collection_path == BROWSER_TESTS and not may_select(config.getoption("markexpr"), "browser", config):
         return True
     return None
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A pytest-xdist worker whose tests all passed removes its own folder of the run as it
+    ends, as pytest removes a passed run's (tmp_path_retention_policy = "failed" in
+    pyproject.toml) but only in the controller, which otherwise deletes every worker's
+    copies of the project alone, after the last test."""
+    factory = session.config._tmp_path_factory  # pytest's own, behind the tmp_path_factory fixture
+    if exitstatus == 0 and os.environ.get("PYTEST_XDIST_WORKER") and factory._retention_policy == "failed":
+        shutil.rmtree(factory.getbasetemp(), ignore_errors=True)
 
 
 # -----------------------------------------------------------------------------
