@@ -24,7 +24,7 @@ NEW_SITE  := site.new
 CONFIG_GUARD := $(BIN)/python -m tools.config_guard mkdocs.yml
 VNU_JAR   := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve build pages addresses check lint test test-language bench audit lock clean chromium
+.PHONY: serve build pages addresses check lint test test-language bench bench-suite audit lock clean chromium
 
 serve: $(VENV)/.site ## Build and serve with live reload at http://127.0.0.1:8000
 	$(CONFIG_GUARD)
@@ -77,10 +77,11 @@ TEST_WORKERS ?= auto
 # pytest keeps the test modules it rewrites (for its assert messages) as bytecode; where the
 # machine turned bytecode off (PYTHONDONTWRITEBYTECODE), every worker rewrote every module
 # on every run. The files go to __pycache__/ folders, which git ignores.
+FIRST_PHASE := -m "not browser" -n $(TEST_WORKERS) --maxprocesses 4 --dist worksteal
 test: export PYTHONDONTWRITEBYTECODE :=
 test: lint $(VENV)/.dev $(VNU_JAR) chromium ## Ruff, then the whole test suite, browser tests, HTML and link checks included
 	@command -v java >/dev/null || { echo "make test: the Nu HTML checker needs Java: apt-get install default-jre-headless" >&2; exit 1; }
-	$(BIN)/python -m pytest -m "not browser" -n $(TEST_WORKERS) --maxprocesses 4 --dist worksteal; \
+	$(BIN)/python -m pytest $(FIRST_PHASE); \
 	  status=$$?; case $$status in 2|3|4) exit $$status;; esac; \
 	  $(BIN)/python -m pytest -m browser || exit 1; exit $$status
 
@@ -104,6 +105,13 @@ test-language: $(VENV)/.dev $(VNU_JAR) chromium ## Add a third language to a cop
 bench: $(VENV)/.dev ## Print the build against the default stack, the segmenters' start-up, and times for synthetic data
 	$(BIN)/python -m benchmarks.stack
 	$(BIN)/python -m benchmarks.data_pages
+
+# The first phase of `make test` against the non-browser suite of the commit issue 16
+# measured, alternating (benchmarks/suite.py; several minutes: PAIRS=1 for one pair).
+PAIRS ?= 3
+bench-suite: export PYTHONDONTWRITEBYTECODE :=
+bench-suite: $(VENV)/.dev $(VNU_JAR) chromium ## Time the non-browser tests against the suite of issue 16's day, side by side
+	$(BIN)/python -m benchmarks.suite --pairs $(PAIRS) -- $(FIRST_PHASE)
 
 audit: $(VENV)/.dev ## Lighthouse and axe on the built site, one table of scores
 	$(BIN)/python -m tools.audit
