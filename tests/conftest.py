@@ -18,7 +18,7 @@ from properdocs.commands.build import build
 from properdocs.config import load_config
 
 from support.marks import may_select
-from support.shared import serving, shared_site
+from support.shared import serving, shared_site, xdist_worker
 from support.site import BUILD_CACHE, ROOT, SITE_PORT, THIRD_LANGUAGE_PORT, BuiltSite, printing_pdfs
 from support.third_language import build_third_language_site
 from twincity.config.yaml_aliases import alias_problems
@@ -58,7 +58,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     pyproject.toml) but only in the controller, which otherwise deletes every worker's
     copies of the project alone, after the last test."""
     factory = session.config._tmp_path_factory  # pytest's own, behind the tmp_path_factory fixture
-    if exitstatus == 0 and os.environ.get("PYTEST_XDIST_WORKER") and factory._retention_policy == "failed":
+    if exitstatus == 0 and xdist_worker(session.config, factory) and factory._retention_policy == "failed":
         shutil.rmtree(factory.getbasetemp(), ignore_errors=True)
 
 
@@ -90,9 +90,9 @@ class _WarningCollector(logging.Handler):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> BuiltSite:
+def built_site(pytestconfig, tmp_path_factory) -> BuiltSite:
     """The project as it is, built once for the run (support/shared.py), with its PDFs."""
-    site = shared_site(tmp_path_factory, "site", SITE_PORT, _build_project)
+    site = shared_site(pytestconfig, tmp_path_factory, "site", SITE_PORT, _build_project)
     yield site
     if site.listener is not None:
         site.listener.close()
@@ -117,15 +117,15 @@ def _build_project(folder: Path, url: str) -> tuple[Path, list[str]]:
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site):
+def site_server(built_site, tmp_path_factory):
     """The URL of the built site, served on loopback for the browser tests."""
-    yield from serving(built_site)
+    yield from serving(built_site, tmp_path_factory, "site", _build_project)
 
 
 @pytest.fixture(scope="session")
-def third_language_site(tmp_path_factory) -> BuiltSite:
+def third_language_site(pytestconfig, tmp_path_factory) -> BuiltSite:
     """The project with one more language added the README's way (support/third_language.py)."""
-    site = shared_site(tmp_path_factory, "third-language", THIRD_LANGUAGE_PORT, build_third_language_site)
+    site = shared_site(pytestconfig, tmp_path_factory, "third-language", THIRD_LANGUAGE_PORT, build_third_language_site)
     yield site
     if site.listener is not None:
         site.listener.close()

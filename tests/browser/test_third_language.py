@@ -9,12 +9,12 @@ import pytest
 
 from support.shared import serving
 from support.site import LANGUAGES, SITE_LANGUAGES
-from support.third_language import CODE, PLACEHOLDER
+from support.third_language import CODE, PLACEHOLDER, build_third_language_site
 
 
 @pytest.fixture(scope="module")
-def third_url(third_language_site):
-    yield from serving(third_language_site)
+def third_url(third_language_site, tmp_path_factory):
+    yield from serving(third_language_site, tmp_path_factory, "third-language", build_third_language_site)
 
 
 def _switch_to(page, lang: str) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -31,11 +30,13 @@ Build = Callable[[Path, str], tuple[Path, list[str]]]
 RECORD = "built.json"  # the URL and warnings of a finished build, beside it
 
 
-def shared_site(factory: pytest.TempPathFactory, name: str, port: int, build: Build) -> BuiltSite:
+def shared_site(
+    config: pytest.Config, factory: pytest.TempPathFactory, name: str, port: int, build: Build
+) -> BuiltSite:
     """The site `name`, built once for the whole run for a loopback port (`port` when it
     is free: tools/pages_server.reserve_port). The process that built it holds the port
     until it is served (BuiltSite.listener); another worker's copy has no listener."""
-    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+    if not xdist_worker(config, factory):
         return _build(factory.mktemp(name), port, build)
     folder = factory.getbasetemp().parent / name  # popen-gwN's parent: this run's, every worker's
     folder.mkdir(exist_ok=True)
@@ -51,6 +52,30 @@ def shared_site(factory: pytest.TempPathFactory, name: str, port: int, build: Bu
         return site
 
 
+def xdist_worker(config: pytest.Config, factory: pytest.TempPathFactory) -> bool:
+    """Whether this process is a pytest-xdist worker whose temporary folder xdist placed in
+    the run's (its own --basetemp, popen workers): an environment variable is not enough,
+    it can leak into a pytest started by a test."""
+    return hasattr(config, "workerinput") and factory._given_basetemp is not None
+
+
+def serving(site: BuiltSite, factory: pytest.TempPathFactory, name: str, build: Build):
+    """Serve a site at its own address while a fixture lasts; yields its URL. A worker that
+    did not build the shared site (pytest -n over browser tests) builds its own copy to
+    serve, for a free port: the shared one is held by the worker that built it."""
+    own = None
+    if site.listener is None:
+        site = own = _build(factory.mktemp(f"{name}-served"), 0, build)
+    server = serve(site.dir, site.listener.getsockname()[1], site.listener)
+    try:
+        yield site.url
+    finally:
+        server.shutdown()
+        server.server_close()
+        if own is not None:
+            own.listener.close()
+
+
 def _build(folder: Path, port: int, build: Build) -> BuiltSite:
     listener = reserve_port(port)
     url = f"http://127.0.0.1:{listener.getsockname()[1]}/"
@@ -60,16 +85,6 @@ def _build(folder: Path, port: int, build: Build) -> BuiltSite:
         listener.close()
         raise
     return BuiltSite(dir=site_dir, url=url, warnings=warnings, listener=listener)
-
-
-def serving(site: BuiltSite):
-    """Serve a shared site at its own address while a fixture lasts; yields its URL."""
-    if site.listener is None:
-        pytest.fail("a site shared between pytest-xdist workers is served only by the worker that built it")
-    server = serve(site.dir, site.listener.getsockname()[1], site.listener)
-    yield site.url
-    server.shutdown()
-    server.server_close()
 
 
 @contextlib.contextmanager
