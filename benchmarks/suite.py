@@ -51,7 +51,7 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, flo
 
 
 def worktree(base: str, folder: Path) -> Path:
-    """The base commit checked out in `folder`, with the checkout's environment."""
+    """The base commit checked out in `folder` (a new one), with the checkout's environment."""
     added = subprocess.run(
         ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(folder), base], capture_output=True, text=True
     )
@@ -64,18 +64,25 @@ def worktree(base: str, folder: Path) -> Path:
 
 
 def compare(
-    pairs: int, base: str, now_args: list[str], then_args: tuple[str, ...] = THEN
+    pairs: int, base: str, now_args: list[str], then_args: tuple[str, ...] = THEN, *, within: Path | None = None
 ) -> list[tuple[tuple[float, float, str], ...]]:
     """`pairs` runs of the base commit's suite and of this one, alternating; each run's wall
-    and CPU seconds and the last line pytest printed."""
+    and CPU seconds and the last line pytest printed. The base's worktree is made in a new
+    folder (in `within`, else the system's temporary folder) and removed after."""
     python = str(ROOT / ".venv" / "bin" / "python")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    # Not what a pytest run that started this one says of itself (a test of this benchmark).
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_XDIST_", "PYTEST_CURRENT_TEST"))}
+    env.update(NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
     then = [python, "-m", "pytest", *then_args, "-q"]
     now = [python, "-m", "pytest", *now_args, "-q"]
     results = []
-    with tempfile.TemporaryDirectory(prefix="twincity-suite-") as tmp:
-        old = worktree(base, Path(tmp) / "base")
+    with tempfile.TemporaryDirectory(prefix="twincity-suite-", dir=within) as tmp:
+        old = Path(tmp) / "base"
         try:
+            worktree(base, old)
+            # Untimed: the new worktree's first run would also compile its modules, which the
+            # checkout's runs find compiled.
+            _run([*then, "--collect-only"], old, env)
             for number in range(1, pairs + 1):
                 pair = (_run(then, old, env), _run(now, ROOT, env))
                 (then_wall, then_cpu, then_said), (now_wall, now_cpu, now_said) = pair
@@ -87,6 +94,7 @@ def compare(
                 results.append(pair)
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], capture_output=True)
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "prune"], capture_output=True)
     return results
 
 
