@@ -18,7 +18,7 @@ from properdocs.commands.build import build
 from properdocs.config import load_config
 
 from support.marks import may_select
-from support.shared import serving, shared_site, xdist_worker
+from support.shared import holding, serving, shared_site, xdist_worker
 from support.site import BUILD_CACHE, ROOT, SITE_PORT, THIRD_LANGUAGE_PORT, BuiltSite, printing_pdfs
 from support.third_language import build_third_language_site
 from twincity.config.yaml_aliases import alias_problems
@@ -92,10 +92,7 @@ class _WarningCollector(logging.Handler):
 @pytest.fixture(scope="session")
 def built_site(pytestconfig, tmp_path_factory) -> BuiltSite:
     """The project as it is, built once for the run (support/shared.py), with its PDFs."""
-    site = shared_site(pytestconfig, tmp_path_factory, "site", SITE_PORT, _build_project)
-    yield site
-    if site.listener is not None:
-        site.listener.close()
+    yield from holding(shared_site(pytestconfig, tmp_path_factory, "site", SITE_PORT, _build_project))
 
 
 def _build_project(folder: Path, url: str) -> tuple[Path, list[str]]:
@@ -126,6 +123,4 @@ def site_server(built_site, tmp_path_factory):
 def third_language_site(pytestconfig, tmp_path_factory) -> BuiltSite:
     """The project with one more language added the README's way (support/third_language.py)."""
     site = shared_site(pytestconfig, tmp_path_factory, "third-language", THIRD_LANGUAGE_PORT, build_third_language_site)
-    yield site
-    if site.listener is not None:
-        site.listener.close()
+    yield from holding(site)

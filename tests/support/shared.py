@@ -52,6 +52,15 @@ def shared_site(
         return site
 
 
+def holding(site: BuiltSite):
+    """Yields the site for a session fixture, then frees its port."""
+    try:
+        yield site
+    finally:
+        if site.listener is not None:
+            site.listener.close()
+
+
 def xdist_worker(config: pytest.Config, factory: pytest.TempPathFactory) -> bool:
     """Whether this process is a pytest-xdist worker whose temporary folder xdist placed in
     the run's (its own --basetemp, popen workers): an environment variable is not enough,
