@@ -4,7 +4,6 @@ served locally the way GitHub Pages serves it (404.html for every missing path).
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 from pathlib import Path
@@ -14,14 +13,11 @@ import pytest
 # ProperDocs replaces MkDocs: from here on every `mkdocs.*` import (Material, the i18n
 # plugin, the hook, the tests) is served by `properdocs.*`, as its command does.
 import properdocs.replacement  # noqa: F401  (isort: skip)
-from properdocs.commands.build import build
-from properdocs.config import load_config
 
 from support.marks import may_select
 from support.shared import holding, serving, shared_site, xdist_worker
-from support.site import BUILD_CACHE, ROOT, SITE_PORT, THIRD_LANGUAGE_PORT, BuiltSite, printing_pdfs
+from support.site import BUILD_CACHE, ROOT, SITE_PORT, THIRD_LANGUAGE_PORT, BuiltSite, build_in_process
 from support.third_language import build_third_language_site
-from twincity.config.yaml_aliases import alias_problems
 
 # The tests' builds do not print the fact-sheet PDFs (seconds of Chromium each), except
 # the shared site's and those a test about the PDFs or links to them asks for
@@ -67,28 +63,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 # -----------------------------------------------------------------------------
 
 
-# Warnings of the toolchain itself that say nothing about the site, each with its reason.
-# Exact texts: any other warning, or a new wording of these, still fails the build tests.
-KNOWN_TOOLCHAIN_WARNINGS = {
-    "mkdocs_static_i18n: Unable to detect lunr languages from mkdocs distribution": (
-        "mkdocs-static-i18n 1.3.1 lists search languages from the files of the `mkdocs` "
-        "distribution, which ProperDocs replaces; it then falls back to its own list, which "
-        "holds zh and en (tests/test_toolchain.py checks that)."
-    ),
-}
-
-
-class _WarningCollector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if message not in KNOWN_TOOLCHAIN_WARNINGS:
-            self.messages.append(message)
-
-
 @pytest.fixture(scope="session")
 def built_site(pytestconfig, tmp_path_factory) -> BuiltSite:
     """The project as it is, built once for the run (support/shared.py), with its PDFs."""
@@ -96,21 +70,7 @@ def built_site(pytestconfig, tmp_path_factory) -> BuiltSite:
 
 
 def _build_project(folder: Path, url: str) -> tuple[Path, list[str]]:
-    collector = _WarningCollector()
-    # ProperDocs logs under "properdocs"; plugins still log under "mkdocs", which its
-    # command makes a child of "properdocs" (properdocs.__main__.State): do the same here.
-    logger = logging.getLogger("properdocs")
-    logging.getLogger("mkdocs").parent = logger
-    logger.addHandler(collector)
-    # As every project command does: no YAML aliases in mkdocs.yml (tools/config_guard.py).
-    assert not alias_problems(ROOT / "mkdocs.yml"), alias_problems(ROOT / "mkdocs.yml")
-    try:
-        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(folder), site_url=url)
-        with printing_pdfs():  # the PDF tests and the link check read its PDFs
-            build(config)
-    finally:
-        logger.removeHandler(collector)
-    return folder, collector.messages
+    return folder, build_in_process(ROOT, folder, url)  # the PDF tests and the link check read its PDFs
 
 
 @pytest.fixture(scope="session")

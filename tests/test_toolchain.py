@@ -23,7 +23,7 @@ def test_mkdocs_is_not_installed_and_properdocs_serves_its_imports():
 
 
 def test_the_i18n_plugin_still_knows_the_search_languages_of_both_builds():
-    """The fallback behind the one known toolchain warning (conftest.KNOWN_TOOLCHAIN_WARNINGS)."""
+    """The fallback behind the one known toolchain warning (support.site.KNOWN_TOOLCHAIN_WARNINGS)."""
     from mkdocs_static_i18n.reconfigure import LUNR_LANGUAGES
 
     assert {"zh", "en"} <= set(LUNR_LANGUAGES)

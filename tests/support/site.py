@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
+import logging
 import os
 import shutil
 import socket
@@ -180,6 +181,54 @@ def printing_pdfs():
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+
+# Warnings of the toolchain itself that say nothing about the site, each with its reason.
+# Exact texts: any other warning, or a new wording of these, still fails the build tests.
+KNOWN_TOOLCHAIN_WARNINGS = {
+    "mkdocs_static_i18n: Unable to detect lunr languages from mkdocs distribution": (
+        "mkdocs-static-i18n 1.3.1 lists search languages from the files of the `mkdocs` "
+        "distribution, which ProperDocs replaces; it then falls back to its own list, which "
+        "holds zh and en (tests/test_toolchain.py checks that)."
+    ),
+}
+
+
+class _WarningCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message not in KNOWN_TOOLCHAIN_WARNINGS:
+            self.messages.append(message)
+
+
+def build_in_process(project: Path, site_dir: Path, url: str) -> list[str]:
+    """Build `project` into `site_dir` for `url` in this process, with the fact-sheet PDFs
+    (through the build cache); the warnings it logged, less the toolchain's known ones."""
+    from properdocs.commands.build import build
+    from properdocs.config import load_config
+
+    from twincity.config.yaml_aliases import alias_problems
+
+    config_file = project / "mkdocs.yml"
+    # As every project command does: no YAML aliases in mkdocs.yml (tools/config_guard.py).
+    assert not alias_problems(config_file), alias_problems(config_file)
+    collector = _WarningCollector()
+    # ProperDocs logs under "properdocs"; plugins still log under "mkdocs", which its
+    # command makes a child of "properdocs" (properdocs.__main__.State): do the same here.
+    logger = logging.getLogger("properdocs")
+    logging.getLogger("mkdocs").parent = logger
+    logger.addHandler(collector)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), site_url=url)
+        with printing_pdfs():
+            build(config)
+    finally:
+        logger.removeHandler(collector)
+    return collector.messages
 
 
 def run_build(

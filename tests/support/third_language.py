@@ -9,15 +9,11 @@ three languages (`make test-language`) add a fourth.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
-
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from tools.add_language import add_language, add_to_config
 
-from .site import LANGUAGES, copy_project, printing_pdfs
+from .site import LANGUAGES, build_in_process, copy_project
 
 # (code, name, Open Graph locale): the first the site does not have is added.
 CANDIDATES = (("ja", "日本語", "ja_JP"), ("fr", "Français", "fr_FR"), ("de", "Deutsch", "de_DE"))
@@ -41,18 +37,8 @@ def project_with_third_language(dest: Path) -> Path:
 
 
 def build_third_language_site(folder: Path, url: str) -> tuple[Path, list[str]]:
-    """Build the project with one more language in `folder` for `url` (support/shared.py
-    builds it once per test run: the `third_language_site` fixture)."""
+    """Build the project with one more language in `folder` for `url`, with its PDFs (test_languages
+    checks the third language's): support/shared.py builds it once per test run (the
+    `third_language_site` fixture)."""
     project = project_with_third_language(folder / "project")
-    site_dir = project / "site"
-    messages: list[str] = []
-    handler = logging.Handler(level=logging.WARNING)
-    handler.emit = lambda record: messages.append(record.getMessage())  # type: ignore[method-assign]
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        with printing_pdfs():  # test_languages checks the third language's PDF
-            build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), site_url=url))
-    finally:
-        logger.removeHandler(handler)
-    return site_dir, messages
+    return project / "site", build_in_process(project, project / "site", url)
